@@ -88,12 +88,12 @@ type Source struct {
 // Translation carries a record's text fields in another language. Lists
 // match the record's lists by position; an empty field falls back to English.
 type Translation struct {
-	Summary   string                   `yaml:"summary,omitempty" json:"summary,omitempty"`
-	Versions  string                   `yaml:"versions,omitempty" json:"versions,omitempty"`
-	Collects  []CollectionTranslation  `yaml:"collects,omitempty" json:"collects,omitempty"`
-	Endpoints []EndpointTranslation    `yaml:"endpoints,omitempty" json:"endpoints,omitempty"`
-	Controls  []ControlTranslation     `yaml:"controls,omitempty" json:"controls,omitempty"`
-	Incidents []IncidentTranslation    `yaml:"incidents,omitempty" json:"incidents,omitempty"`
+	Summary   string                  `yaml:"summary,omitempty" json:"summary,omitempty"`
+	Versions  string                  `yaml:"versions,omitempty" json:"versions,omitempty"`
+	Collects  []CollectionTranslation `yaml:"collects,omitempty" json:"collects,omitempty"`
+	Endpoints []EndpointTranslation   `yaml:"endpoints,omitempty" json:"endpoints,omitempty"`
+	Controls  []ControlTranslation    `yaml:"controls,omitempty" json:"controls,omitempty"`
+	Incidents []IncidentTranslation   `yaml:"incidents,omitempty" json:"incidents,omitempty"`
 }
 
 // CollectionTranslation translates one Collection's text.
