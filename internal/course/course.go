@@ -1,0 +1,70 @@
+// Package course turns the Markdown chapters and pages under content/<lang>/
+// into rendered documents: front matter, the goldmark and chroma setup,
+// heading ids, the table of contents, plain-text sections for search and the
+// internal links the site must resolve.
+package course
+
+import "time"
+
+// Kind tells a course chapter from a standalone page.
+type Kind string
+
+const (
+	KindChapter Kind = "chapter" // content/<lang>/course/*.md, at /course/<key>/
+	KindPage    Kind = "page"    // content/<lang>/pages/*.md, at /<key>/
+)
+
+// Doc is one chapter or page in one language, rendered.
+type Doc struct {
+	File    string // path relative to the source root, e.g. content/en/course/01-x.md
+	Lang    string
+	Kind    Kind
+	Key     string // ties a document to its translations; also its URL slug
+	Title   string
+	Summary string
+	Order   int
+	Updated time.Time
+
+	HTML     string    // the rendered body: safe HTML (no raw HTML, no unsafe URLs)
+	TOC      []Heading // level 2 and 3 headings, in order
+	Sections []Section // the body split at level-2 headings, as plain text
+	Links    []Link    // every site-relative link and image, for checking
+	IDs      []string  // every element id in the body (headings, footnotes)
+	Words    int
+}
+
+// ReadingMinutes estimates the reading time, at least one minute.
+func (d *Doc) ReadingMinutes() int {
+	perMinute := 220
+	if d.Lang == "ru" {
+		perMinute = 180 // Russian words are longer
+	}
+	m := (d.Words + perMinute - 1) / perMinute
+	if m < 1 {
+		m = 1
+	}
+	return m
+}
+
+// Heading is one entry of a table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Section is the text under one heading, for search. The first section has
+// an empty ID: it is the text before the first level-2 heading.
+type Section struct {
+	ID      string
+	Heading string
+	Text    string
+}
+
+// Link is a site-relative link found in a document, already localised (a
+// Russian document's /vendors/x/ becomes /ru/vendors/x/).
+type Link struct {
+	URL  string // path with optional #fragment
+	Line int
+	Col  int
+}

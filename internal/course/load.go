@@ -1,0 +1,217 @@
+package course
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+
+	"github.com/telemetry-atlas/atlas/internal/diag"
+	"github.com/telemetry-atlas/atlas/internal/highlight"
+)
+
+// Languages are the site's languages, English first: English is the one
+// every other language falls back to.
+var Languages = []string{"en", "ru"}
+
+// maxFileSize bounds what is read of one Markdown file.
+const maxFileSize = 1 << 20
+
+// Course is every chapter and page of every language.
+type Course struct {
+	Docs []*Doc // sorted by language (English first), kind, order, key
+}
+
+// Chapters returns the chapters of lang in course order.
+func (c *Course) Chapters(lang string) []*Doc {
+	var out []*Doc
+	for _, d := range c.Docs {
+		if d.Lang == lang && d.Kind == KindChapter {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Pages returns the standalone pages of lang, by key.
+func (c *Course) Pages(lang string) []*Doc {
+	var out []*Doc
+	for _, d := range c.Docs {
+		if d.Lang == lang && d.Kind == KindPage {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Find returns the document of kind and key in lang, if it exists.
+func (c *Course) Find(lang string, kind Kind, key string) *Doc {
+	for _, d := range c.Docs {
+		if d.Lang == lang && d.Kind == kind && d.Key == key {
+			return d
+		}
+	}
+	return nil
+}
+
+// SourceFile is one Markdown file as read from the disk.
+type SourceFile struct {
+	Name string // path relative to the source root
+	Lang string
+	Kind Kind
+	Data []byte
+}
+
+// Load reads content/<lang>/course/*.md and content/<lang>/pages/*.md from
+// fsys under dir, and parses them in parallel. Every problem of every file
+// is returned, sorted; err is only for failures to read.
+func Load(fsys fs.FS, dir string) (*Course, diag.Problems, error) {
+	var files []SourceFile
+	var probs diag.Problems
+	for _, lang := range Languages {
+		for _, sub := range []struct {
+			dir  string
+			kind Kind
+		}{{"course", KindChapter}, {"pages", KindPage}} {
+			d := path.Join(dir, lang, sub.dir)
+			entries, err := fs.ReadDir(fsys, d)
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					continue
+				}
+				return nil, nil, fmt.Errorf("read %s: %w", d, err)
+			}
+			for _, e := range entries {
+				name := path.Join(d, e.Name())
+				if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+					continue
+				}
+				info, err := e.Info()
+				if err != nil {
+					return nil, nil, fmt.Errorf("stat %s: %w", name, err)
+				}
+				if info.Size() > maxFileSize {
+					probs = append(probs, diag.Problem{File: name, Msg: fmt.Sprintf("file is %d bytes; the limit is %d: split the chapter", info.Size(), maxFileSize)})
+					continue
+				}
+				data, err := fs.ReadFile(fsys, name)
+				if err != nil {
+					return nil, nil, fmt.Errorf("read %s: %w", name, err)
+				}
+				files = append(files, SourceFile{Name: name, Lang: lang, Kind: sub.kind, Data: data})
+			}
+		}
+	}
+	c, more := Parse(files)
+	probs = append(probs, more...)
+	probs.Sort()
+	return c, probs, nil
+}
+
+// Parse parses already-read files; it is Load without the disk, for tests
+// and for the preview server's incremental rebuilds.
+func Parse(files []SourceFile) (*Course, diag.Problems) {
+	hl := highlight.New()
+	mds := map[string]goldmark.Markdown{}
+	for _, lang := range Languages {
+		mds[lang] = newMarkdown(lang, hl)
+	}
+	docs := make([]*Doc, len(files))
+	fileProbs := make([]diag.Problems, len(files))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				f := files[i]
+				docs[i], fileProbs[i] = parseDoc(mds[f.Lang], f.Name, f.Lang, f.Kind, f.Data)
+			}
+		}()
+	}
+	for i := range files {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+
+	var probs diag.Problems
+	for _, p := range fileProbs {
+		probs = append(probs, p...)
+	}
+	c := &Course{}
+	for _, d := range docs {
+		if d != nil {
+			c.Docs = append(c.Docs, d)
+		}
+	}
+	sort.Slice(c.Docs, func(i, j int) bool {
+		a, b := c.Docs[i], c.Docs[j]
+		if a.Lang != b.Lang {
+			return langIndex(a.Lang) < langIndex(b.Lang)
+		}
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		if a.Order != b.Order {
+			return a.Order < b.Order
+		}
+		if a.Key != b.Key {
+			return a.Key < b.Key
+		}
+		return a.File < b.File
+	})
+	probs = append(probs, c.consistency()...)
+	return c, probs
+}
+
+// consistency checks what involves several files: keys are unique per
+// language, orders do not repeat, and every translation has an English
+// original to fall back to.
+func (c *Course) consistency() diag.Problems {
+	var probs diag.Problems
+	type slot struct {
+		lang string
+		kind Kind
+		key  string
+	}
+	seen := map[slot]*Doc{}
+	orders := map[string]*Doc{}
+	for _, d := range c.Docs {
+		s := slot{d.Lang, d.Kind, d.Key}
+		if first, ok := seen[s]; ok {
+			probs = append(probs, diag.Problem{File: d.File, Line: 2, Path: "key", Msg: fmt.Sprintf("key %q is already used by %s: keys are unique per language", d.Key, first.File)})
+			continue
+		}
+		seen[s] = d
+		if d.Kind == KindChapter {
+			o := fmt.Sprintf("%s/%d", d.Lang, d.Order)
+			if first, ok := orders[o]; ok {
+				probs = append(probs, diag.Problem{File: d.File, Line: 2, Path: "order", Msg: fmt.Sprintf("order %d is already used by %s: give each chapter its own position", d.Order, first.File)})
+			}
+			orders[o] = d
+		}
+	}
+	for _, d := range c.Docs {
+		if d.Lang != Languages[0] && seen[slot{Languages[0], d.Kind, d.Key}] == nil {
+			probs = append(probs, diag.Problem{File: d.File, Line: 2, Path: "key", Msg: fmt.Sprintf("no English document has key %q: every translation needs an English original with the same key", d.Key)})
+		}
+	}
+	return probs
+}
+
+func langIndex(lang string) int {
+	for i, l := range Languages {
+		if l == lang {
+			return i
+		}
+	}
+	return len(Languages)
+}
