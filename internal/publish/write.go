@@ -1,0 +1,91 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Write puts files into the directory out, atomically as far as the file
+// system allows: everything is written into a fresh directory beside out,
+// and only when all of it is written is that directory renamed into place.
+// Files of the previous build that the new one lacks are gone; a failure at
+// any point leaves the previous out exactly as it was.
+func Write(out string, files Files) error {
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	if err != nil {
+		return fmt.Errorf("create a temporary directory beside %s: %w", out, err)
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := writeTree(tmp, files); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fmt.Errorf("chmod %s: %w", tmp, err)
+	}
+	return swap(out, tmp, &committed)
+}
+
+// writeTree writes every file below dir.
+func writeTree(dir string, files Files) error {
+	made := map[string]bool{}
+	for _, p := range files.Paths() {
+		if !fs.ValidPath(p) || strings.Contains(p, "\\") {
+			return fmt.Errorf("refusing to write %q: not a clean relative path", p)
+		}
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		d := filepath.Dir(full)
+		if !made[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return fmt.Errorf("create %s: %w", d, err)
+			}
+			made[d] = true
+		}
+		if err := os.WriteFile(full, files[p], 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", p, err)
+		}
+	}
+	return nil
+}
+
+// swap moves tmp to out, keeping the old out aside until the new one is in
+// place.
+func swap(out, tmp string, committed *bool) error {
+	old := ""
+	if _, err := os.Lstat(out); err == nil {
+		old = tmp + ".old"
+		if err := os.Rename(out, old); err != nil {
+			return fmt.Errorf("move the previous %s aside: %w", out, err)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("stat %s: %w", out, err)
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		if old != "" {
+			if rerr := os.Rename(old, out); rerr != nil {
+				return fmt.Errorf("put %s in place: %w (and restoring the previous site failed: %v)", out, err, rerr)
+			}
+		}
+		return fmt.Errorf("put %s in place: %w", out, err)
+	}
+	*committed = true
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("remove the previous site at %s: %w", old, err)
+		}
+	}
+	return nil
+}
