@@ -234,7 +234,11 @@ func TestAllegedIsCapped(t *testing.T) {
 
 	// A reported or confirmed item still makes the record spying, and its
 	// reason comes before the same rule's alleged reason.
-	reported := with(func(c *vendor.Collection) { c.Linked = "identified"; c.Items = []string{"email address"}; c.Status = "reported" })
+	reported := with(func(c *vendor.Collection) {
+		c.Linked = "identified"
+		c.Items = []string{"email address"}
+		c.Status = "reported"
+	})
 	v = Judge(record(spy, reported), nil)
 	if v.Level != Spying {
 		t.Errorf("reported spying item: %s", v.Level)
