@@ -1,0 +1,565 @@
+package vendor
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
+
+	"github.com/telemetry-atlas/atlas/internal/diag"
+)
+
+// Limits on a record file. Records come from strangers; these keep a hostile
+// file from costing more than a fraction of a second. A real record is a few
+// kilobytes, a few hundred tokens and six levels deep.
+const (
+	MaxFileSize = 1 << 20 // bytes
+	MaxTokens   = 20000   // YAML tokens in one file
+	MaxDepth    = 16      // nesting of lists and mappings
+)
+
+// LoadDir reads every *.yaml file directly under dir in fsys (skipping
+// schema.json and anything that is not YAML), decodes each strictly, checks
+// it, and returns the good records sorted by id plus every problem of every
+// file, sorted. File names in problems are path.Join(dir, name), such as
+// "vendors/x.yaml". err is only for I/O failures. today is the build's
+// clock: no date may be after it.
+func LoadDir(fsys fs.FS, dir string, tx *Taxonomy, today Date) ([]*Record, diag.Problems, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading records: %w", err)
+	}
+	var (
+		recs  []*Record
+		probs diag.Problems
+		files = map[string]string{} // id → file, to catch the same id twice
+	)
+	for _, e := range entries {
+		name := e.Name()
+		file := path.Join(dir, name)
+		ext := path.Ext(name)
+		switch {
+		case e.IsDir() || name == "schema.json" || strings.HasPrefix(name, "."):
+			continue
+		case ext == ".yml" || ext == ".YAML" || ext == ".YML":
+			probs = append(probs, diag.Problem{File: file, Msg: fmt.Sprintf(
+				"records end in .yaml; rename the file to %s.yaml", strings.TrimSuffix(name, ext))})
+			continue
+		case ext != ".yaml":
+			continue
+		}
+		if !e.Type().IsRegular() {
+			probs = append(probs, diag.Problem{File: file, Msg: "not a regular file; a record is a plain YAML file"})
+			continue
+		}
+		data, err := readLimited(fsys, file)
+		if err != nil {
+			return nil, nil, err
+		}
+		rec, ps := Decode(file, data, tx, today)
+		probs = append(probs, ps...)
+		if rec == nil {
+			continue
+		}
+		if other, dup := files[rec.ID]; dup {
+			probs = append(probs, diag.Problem{File: file, Line: 1, Path: "id",
+				Msg: fmt.Sprintf("id %q is already used by %s; every record needs its own id", rec.ID, other)})
+			continue
+		}
+		files[rec.ID] = file
+		recs = append(recs, rec)
+	}
+	sort.Slice(recs, func(i, j int) bool { return recs[i].ID < recs[j].ID })
+	probs.Sort()
+	return recs, probs, nil
+}
+
+// readLimited reads at most MaxFileSize+1 bytes of file, so a huge file is
+// refused without reading it all.
+func readLimited(fsys fs.FS, file string) ([]byte, error) {
+	f, err := fsys.Open(file)
+	if err != nil {
+		return nil, fmt.Errorf("reading record: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading record %s: %w", file, err)
+	}
+	return data, nil
+}
+
+// Decode decodes and checks one file's bytes. file is the name used in
+// problems (such as "vendors/x.yaml"); its base name must equal the id. The
+// record is nil exactly when there are problems.
+func Decode(file string, data []byte, tx *Taxonomy, today Date) (*Record, diag.Problems) {
+	d := &decoder{file: file, vals: map[string]place{}, keys: map[string]place{}}
+	root := d.parse(data)
+	if root == nil {
+		d.probs.Sort()
+		return nil, d.probs
+	}
+	var rec Record
+	d.decode("", root, reflect.ValueOf(&rec).Elem(), 0)
+	c := &checker{decoder: d, tx: tx, today: today, rec: &rec}
+	c.check()
+	if len(d.probs) > 0 {
+		d.probs.Sort()
+		return nil, d.probs
+	}
+	return &rec, nil
+}
+
+// place is a line and column, 1-based.
+type place struct{ line, col int }
+
+// decoder turns a YAML tree into a Record, noting where each value and key
+// was, so that later checks can point at them.
+type decoder struct {
+	file  string
+	probs diag.Problems
+	vals  map[string]place // path → where its value starts
+	keys  map[string]place // path → where its key starts
+}
+
+func (d *decoder) add(p place, fieldPath, msg string) {
+	d.probs = append(d.probs, diag.Problem{File: d.file, Line: p.line, Col: p.col, Path: fieldPath, Msg: msg})
+}
+
+// parse refuses what a record never needs before handing the bytes to the
+// YAML parser, and returns the document's root mapping, or nil.
+func (d *decoder) parse(data []byte) ast.Node {
+	if len(data) > MaxFileSize {
+		d.add(place{}, "", fmt.Sprintf("the file is over %d KiB; a record is a few kilobytes, split it or remove what is not a record", MaxFileSize>>10))
+		return nil
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, size := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		d.add(placeAt(data, off), "", "the file is not valid UTF-8; save it as UTF-8 in your editor")
+		return nil
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		d.add(place{}, "", "the file is empty; start from 'go run ./cmd/atlas new vendor <id>'")
+		return nil
+	}
+	if bad := d.badCharacters(data); bad {
+		return nil
+	}
+	if d.tabs(data) {
+		return nil
+	}
+	src := string(data)
+	toks := lexer.Tokenize(src)
+	if len(toks) > MaxTokens {
+		d.add(place{}, "", fmt.Sprintf("the file has over %d YAML tokens; a record needs far fewer", MaxTokens))
+		return nil
+	}
+	if !d.tokens(toks) {
+		return nil
+	}
+	f, err := parser.Parse(toks, 0, parser.AllowDuplicateMapKey())
+	if err != nil {
+		d.syntax(err)
+		return nil
+	}
+	var docs []*ast.DocumentNode
+	for _, doc := range f.Docs {
+		if doc != nil && doc.Body != nil {
+			docs = append(docs, doc)
+		}
+	}
+	if len(docs) == 0 {
+		d.add(place{}, "", "the file has no fields; start from 'go run ./cmd/atlas new vendor <id>'")
+		return nil
+	}
+	if len(docs) > 1 {
+		d.add(nodePlace(docs[1].Body), "", "a second YAML document; a record file holds one record, so remove the '---' line and what follows")
+		return nil
+	}
+	body := docs[0].Body
+	if _, ok := pairs(body); !ok {
+		d.add(nodePlace(body), "", fmt.Sprintf("the file is %s, but a record is a mapping of fields (id: …, vendor: …)", describe(body)))
+		return nil
+	}
+	return body
+}
+
+// badCharacters reports control characters YAML does not allow and that
+// would hide text from a reviewer.
+func (d *decoder) badCharacters(data []byte) bool {
+	found := false
+	for off, r := range string(data) {
+		if (r < 0x20 && r != '\n' && r != '\r' && r != '\t') || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			d.add(placeAt(data, off), "", fmt.Sprintf("control character U+%04X is not allowed in a record; delete it", r))
+			found = true
+			if len(d.probs) >= 20 {
+				break
+			}
+		}
+	}
+	return found
+}
+
+// tabs reports every line indented with a tab: YAML forbids them and they
+// look like spaces in most editors.
+func (d *decoder) tabs(data []byte) bool {
+	found := false
+	line := 1
+	for _, l := range bytes.Split(data, []byte("\n")) {
+		for i, c := range l {
+			if c == '\t' {
+				d.add(place{line, i + 1}, "", "a tab in the indentation; YAML indents with spaces only, so replace it with spaces")
+				found = true
+				break
+			}
+			if c != ' ' {
+				break
+			}
+		}
+		line++
+		if len(d.probs) >= 20 {
+			break
+		}
+	}
+	return found
+}
+
+// tokens refuses anchors, aliases, tags and merge keys (a record never needs
+// them, and refusing them rules out alias bombs), and nesting deeper than
+// MaxDepth (the parser's time grows with the square of the depth).
+func (d *decoder) tokens(toks token.Tokens) bool {
+	ok := true
+	flow := 0
+	var block []int // columns of the open block collections
+	for _, tk := range toks {
+		p := tokPlace(tk)
+		switch tk.Type {
+		case token.AnchorType:
+			d.add(p, "", "YAML anchors (&name) are not allowed in records; write the value out in full")
+			ok = false
+		case token.AliasType:
+			d.add(p, "", "YAML aliases (*name) are not allowed in records; write the value out in full")
+			ok = false
+		case token.TagType:
+			d.add(p, "", fmt.Sprintf("YAML tags (%s) are not allowed in records; remove it, or quote the value if it is text", clip(tk.Value)))
+			ok = false
+		case token.MergeKeyType:
+			d.add(p, "", "YAML merge keys (<<) are not allowed in records; write the fields out in full")
+			ok = false
+		case token.InvalidType:
+			// The parser reports these with its own message.
+		case token.SequenceStartType, token.MappingStartType:
+			flow++
+		case token.SequenceEndType, token.MappingEndType:
+			if flow > 0 {
+				flow--
+			}
+		case token.SequenceEntryType, token.MappingValueType, token.MappingKeyType:
+			if flow > 0 {
+				break
+			}
+			col := p.col
+			if tk.Type == token.MappingValueType && tk.Prev != nil && tk.Prev.Position != nil {
+				col = tk.Prev.Position.Column
+			}
+			for len(block) > 0 && block[len(block)-1] > col {
+				block = block[:len(block)-1]
+			}
+			if len(block) == 0 || block[len(block)-1] < col {
+				block = append(block, col)
+			}
+		}
+		if flow+len(block) > MaxDepth {
+			d.add(p, "", fmt.Sprintf("lists and mappings are nested more than %d deep; a record needs far less", MaxDepth))
+			return false
+		}
+		if len(d.probs) >= 20 {
+			return false
+		}
+	}
+	return ok
+}
+
+// syntax turns a parser error into a problem with its place and, for the
+// common mistakes, a fix.
+func (d *decoder) syntax(err error) {
+	var ye interface {
+		GetToken() *token.Token
+		GetMessage() string
+	}
+	if !errors.As(err, &ye) {
+		d.add(place{}, "", "YAML syntax: "+firstLine(err.Error()))
+		return
+	}
+	p := tokPlace(ye.GetToken())
+	msg := ye.GetMessage()
+	switch {
+	case strings.Contains(msg, "mapping value is not allowed"), strings.Contains(msg, "unexpected key name"):
+		msg += `; a value containing ": " must be in quotes, and a key must start its own line`
+	case strings.Contains(msg, "could not find end character"), strings.Contains(msg, "not found"):
+		msg += "; close the quote or bracket that was opened"
+	case strings.Contains(msg, "cannot start any token"):
+		msg += "; put text that starts with this character in quotes"
+	}
+	d.add(p, "", "YAML syntax: "+clip2(msg))
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return clip2(s)
+}
+
+func clip2(s string) string {
+	if len(s) > 300 {
+		return s[:300] + "…"
+	}
+	return s
+}
+
+func placeAt(data []byte, off int) place {
+	if off > len(data) {
+		off = len(data)
+	}
+	before := data[:off]
+	line := bytes.Count(before, []byte("\n")) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return place{line, utf8.RuneCount(before[start:]) + 1}
+}
+
+func tokPlace(tk *token.Token) place {
+	if tk == nil || tk.Position == nil {
+		return place{}
+	}
+	return place{tk.Position.Line, tk.Position.Column}
+}
+
+// nodePlace is where a node starts: for a block mapping, its first key.
+func nodePlace(n ast.Node) place {
+	if n == nil {
+		return place{}
+	}
+	if ps, ok := pairs(n); ok && len(ps) > 0 && ps[0].Key != nil {
+		return tokPlace(ps[0].Key.GetToken())
+	}
+	if s, ok := n.(*ast.SequenceNode); ok && !s.IsFlowStyle && len(s.Values) > 0 {
+		return tokPlace(s.Start)
+	}
+	return tokPlace(n.GetToken())
+}
+
+// pairs returns a mapping's key-value pairs; the parser gives a mapping of
+// one pair as the pair itself.
+func pairs(n ast.Node) ([]*ast.MappingValueNode, bool) {
+	switch n := n.(type) {
+	case *ast.MappingNode:
+		return n.Values, true
+	case *ast.MappingValueNode:
+		return []*ast.MappingValueNode{n}, true
+	}
+	return nil, false
+}
+
+// describe names a node's kind the way a contributor would.
+func describe(n ast.Node) string {
+	switch n.(type) {
+	case *ast.MappingNode, *ast.MappingValueNode:
+		return "a mapping"
+	case *ast.SequenceNode:
+		return "a list"
+	case *ast.NullNode:
+		return "empty"
+	}
+	return "a single value"
+}
+
+// scalar returns a scalar node's text as written (so on, yes, 1.10 and
+// 2017-10-10 stay text), and whether the node is a scalar.
+func scalar(n ast.Node) (string, bool) {
+	switch n := n.(type) {
+	case *ast.NullNode:
+		return "", true
+	case *ast.StringNode:
+		return n.Value, true
+	case *ast.LiteralNode:
+		if n.Value == nil {
+			return "", true
+		}
+		return n.Value.Value, true
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		tk := n.GetToken()
+		if tk == nil {
+			return "", true
+		}
+		return tk.Value, true
+	}
+	return "", false
+}
+
+var dateType = reflect.TypeOf(Date{})
+
+// yamlKey is a struct field's key in records.
+func yamlKey(f reflect.StructField) string {
+	tag := f.Tag.Get("yaml")
+	if i := strings.IndexByte(tag, ','); i >= 0 {
+		tag = tag[:i]
+	}
+	return tag
+}
+
+func keysOf(t reflect.Type) []string {
+	var ks []string
+	for i := 0; i < t.NumField(); i++ {
+		if k := yamlKey(t.Field(i)); k != "" && k != "-" {
+			ks = append(ks, k)
+		}
+	}
+	return ks
+}
+
+func join(parent, key string) string {
+	if parent == "" {
+		return key
+	}
+	return parent + "." + key
+}
+
+func index(parent string, i int) string { return parent + "[" + strconv.Itoa(i) + "]" }
+
+// decode fills v from n, reporting every mismatch it can and carrying on.
+// Its depth is bounded by the depth of the Go types, whatever the input.
+func (d *decoder) decode(fp string, n ast.Node, v reflect.Value, depth int) {
+	d.vals[fp] = nodePlace(n)
+	if depth > MaxDepth {
+		return
+	}
+	if _, isNull := n.(*ast.NullNode); isNull {
+		return // empty: the checks say whether that is allowed
+	}
+	t := v.Type()
+	switch {
+	case t == dateType:
+		s, ok := scalar(n)
+		if !ok {
+			d.add(nodePlace(n), fp, fmt.Sprintf("expected a date like 2026-11-22, got %s", describe(n)))
+			return
+		}
+		date, err := ParseDate(strings.TrimSpace(s))
+		if err != nil {
+			d.add(nodePlace(n), fp, err.Error())
+			return
+		}
+		v.Set(reflect.ValueOf(date))
+	case t.Kind() == reflect.String:
+		s, ok := scalar(n)
+		if !ok {
+			d.add(nodePlace(n), fp, fmt.Sprintf("expected text, got %s; if the text contains \": \" or starts with [ { - put it in quotes", describe(n)))
+			return
+		}
+		v.SetString(s)
+	case t.Kind() == reflect.Slice:
+		seq, ok := n.(*ast.SequenceNode)
+		if !ok {
+			hint := `start each entry on its own line with "- "`
+			if t.Elem().Kind() == reflect.String {
+				hint = "write a list like [a, b], even for one value"
+			}
+			d.add(nodePlace(n), fp, fmt.Sprintf("expected a list, got %s; %s", describe(n), hint))
+			return
+		}
+		out := reflect.MakeSlice(t, len(seq.Values), len(seq.Values))
+		for i, item := range seq.Values {
+			d.decode(index(fp, i), item, out.Index(i), depth+1)
+		}
+		v.Set(out)
+	case t.Kind() == reflect.Map:
+		ps, ok := pairs(n)
+		if !ok {
+			d.add(nodePlace(n), fp, fmt.Sprintf("expected a mapping (ru: …), got %s", describe(n)))
+			return
+		}
+		m := reflect.MakeMap(t)
+		seen := map[string]place{}
+		for _, p := range ps {
+			key, kp, ok := d.key(fp, p, seen)
+			if !ok {
+				continue
+			}
+			elem := reflect.New(t.Elem()).Elem()
+			d.decode(join(fp, key), p.Value, elem, depth+1)
+			d.keys[join(fp, key)] = kp
+			m.SetMapIndex(reflect.ValueOf(key), elem)
+		}
+		v.Set(m)
+	case t.Kind() == reflect.Struct:
+		ps, ok := pairs(n)
+		if !ok {
+			d.add(nodePlace(n), fp, fmt.Sprintf("expected a mapping of fields (%s: …), got %s", keysOf(t)[0], describe(n)))
+			return
+		}
+		fields := map[string]int{}
+		for i := 0; i < t.NumField(); i++ {
+			if k := yamlKey(t.Field(i)); k != "" && k != "-" {
+				fields[k] = i
+			}
+		}
+		seen := map[string]place{}
+		for _, p := range ps {
+			key, kp, ok := d.key(fp, p, seen)
+			if !ok {
+				continue
+			}
+			i, known := fields[key]
+			if !known {
+				d.add(kp, join(fp, key), unknownValue("field", key, keysOf(t), "vendors/schema.json"))
+				continue
+			}
+			d.keys[join(fp, key)] = kp
+			d.decode(join(fp, key), p.Value, v.Field(i), depth+1)
+		}
+	default:
+		d.add(nodePlace(n), fp, "internal: no decoding for "+t.String())
+	}
+}
+
+// key reads a mapping key, refusing keys that are not plain text and keys
+// given twice.
+func (d *decoder) key(fp string, p *ast.MappingValueNode, seen map[string]place) (string, place, bool) {
+	if p.Key == nil {
+		d.add(nodePlace(p), fp, "a mapping entry without a key")
+		return "", place{}, false
+	}
+	kp := tokPlace(p.Key.GetToken())
+	key, ok := scalar(p.Key)
+	if !ok {
+		d.add(kp, fp, "a key must be a plain word such as summary")
+		return "", place{}, false
+	}
+	if first, dup := seen[key]; dup {
+		d.add(kp, join(fp, key), fmt.Sprintf("duplicate key %q (first at line %d); keep one", clip(key), first.line))
+		return "", place{}, false
+	}
+	seen[key] = kp
+	return key, kp, true
+}

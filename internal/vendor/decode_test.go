@@ -1,0 +1,49 @@
+package vendor
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+var testToday = NewDate(2026, 11, 22)
+
+func mustTaxonomy(t testing.TB) *Taxonomy {
+	t.Helper()
+	tx, err := LoadTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tx
+}
+
+func goodRecord(t testing.TB) []byte {
+	t.Helper()
+	data, err := os.ReadFile("testdata/good/oneplus-oxygenos.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestDecodeGood(t *testing.T) {
+	rec, probs := Decode("vendors/oneplus-oxygenos.yaml", goodRecord(t), mustTaxonomy(t), testToday)
+	if len(probs) > 0 {
+		t.Fatalf("problems in the good record:\n%v", probs)
+	}
+	if rec.ID != "oneplus-oxygenos" || rec.Collects[0].Default != "on" || rec.Reviewed.String() != "2026-11-22" {
+		t.Errorf("decoded wrongly: %+v", rec)
+	}
+	if got := rec.Translations["ru"].Controls[0].How; !strings.Contains(got, "Настройки") {
+		t.Errorf("translation not decoded: %q", got)
+	}
+}
+
+func TestDecodeEnumTypo(t *testing.T) {
+	data := strings.Replace(string(goodRecord(t)), "category: device-identifiers", "category: identifers", 1)
+	_, probs := Decode("vendors/oneplus-oxygenos.yaml", []byte(data), mustTaxonomy(t), testToday)
+	want := `vendors/oneplus-oxygenos.yaml:11:15: collects[0].category: unknown category "identifers" (did you mean "device-identifiers"?)`
+	if len(probs) != 1 || probs[0].String() != want {
+		t.Errorf("got %v\nwant %s", probs, want)
+	}
+}
