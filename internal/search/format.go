@@ -1,0 +1,131 @@
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// formatVersion is written into the manifest; the client refuses nothing, it
+// is for people reading the files.
+const formatVersion = 1
+
+// manifest is the one small file a client loads first. See the package
+// documentation for the meaning of each field.
+type manifest struct {
+	Version int    `json:"v"`
+	Lang    string `json:"lang"`
+	// N is the number of documents; Avg the mean length of the title,
+	// headings and body fields in indexed words; FW the field weights; K1 and
+	// B the BM25 parameters. The posting scores already include them: the
+	// client only sums; they are here so that the scores can be explained.
+	N     int        `json:"n"`
+	Avg   [3]float64 `json:"avg"`
+	FW    [3]float64 `json:"fw"`
+	K1    float64    `json:"k1"`
+	B     float64    `json:"b"`
+	Scale int        `json:"scale"`
+	// Shards maps a shard key (a word prefix) to the content hash of its file.
+	Shards map[string]string `json:"s"`
+	// DocFirst[i] is the id of the first document in fragment file i, whose
+	// content hash is DocHash[i].
+	DocFirst []int    `json:"df"`
+	DocHash  []string `json:"dh"`
+	// Facets maps a facet ("type", "kind", "platform", "category") and a
+	// value to the content hash of the value's document bitset.
+	Facets map[string]map[string]string `json:"f"`
+}
+
+// shardFile is one term shard.
+type shardFile struct {
+	// Words maps a surface word to [index into Stems, variant bit]; the bit
+	// is -1 for a variant that has no bit (a stem has at most maxVariantBits).
+	Words map[string][2]int `json:"w"`
+	Stems []shardStem       `json:"s"`
+}
+
+// shardStem is written as [stem, variants, postings]. Postings are flat:
+// doc-id delta, score and, when variants > 1, the mask of the variants the
+// document contains.
+type shardStem struct {
+	Stem     string
+	Variants int
+	Postings []int
+}
+
+func (s shardStem) MarshalJSON() ([]byte, error) {
+	return marshal([]any{s.Stem, s.Variants, s.Postings})
+}
+
+func (s *shardStem) UnmarshalJSON(b []byte) error {
+	var raw []json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	if len(raw) != 3 {
+		return fmt.Errorf("shard stem: want 3 elements, have %d", len(raw))
+	}
+	if err := json.Unmarshal(raw[0], &s.Stem); err != nil {
+		return err
+	}
+	if err := json.Unmarshal(raw[1], &s.Variants); err != nil {
+		return err
+	}
+	return json.Unmarshal(raw[2], &s.Postings)
+}
+
+// stride is the number of integers per posting.
+func (s shardStem) stride() int {
+	if s.Variants > 1 {
+		return 3
+	}
+	return 2
+}
+
+// marshal is json.Marshal without HTML escaping and without the trailing
+// newline: smaller files, and the output is never inlined into HTML.
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// contentHash is the fingerprint in a file name.
+func contentHash(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:4])
+}
+
+// fileKey turns a shard key or a facet value into a file-name part: ASCII
+// letters and digits stay, every other character becomes _<hex code point>.
+// search.js has the same function.
+func fileKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			continue
+		}
+		b.WriteByte('_')
+		b.WriteString(strconv.FormatInt(int64(r), 16))
+	}
+	return b.String()
+}
+
+// Paths of the files relative to the language directory ("search/<lang>/").
+func manifestPath(hash string) string { return "manifest." + hash + ".json" }
+func shardPath(key, hash string) string {
+	return "t/" + fileKey(key) + "." + hash + ".json"
+}
+func fragPath(n int, hash string) string { return "d/" + strconv.Itoa(n) + "." + hash + ".json" }
+func facetPath(facet, value, hash string) string {
+	return "f/" + fileKey(facet) + "-" + fileKey(value) + "." + hash + ".json"
+}
