@@ -63,6 +63,9 @@ func (c *checker) present(p string) bool {
 // missing reports a required field that is absent or empty, saying what to
 // fill in.
 func (c *checker) missing(typeName, key, p string) {
+	if c.has(p) || c.renamed[p] {
+		return
+	}
 	h := Help(typeName, key)
 	if c.present(p) {
 		c.add(c.at(p), p, "empty: fill in "+h)
@@ -126,11 +129,14 @@ func (c *checker) date(typeName, key, p string, d Date, required bool) {
 	}
 }
 
-// has reports whether a problem was already reported at path, so a
-// malformed value is not also called missing.
+// has reports whether a problem was already reported at path or at a value
+// that contains it, so a malformed value is not also called missing.
 func (c *checker) has(p string) bool {
 	for _, pr := range c.probs {
-		if pr.Path == p {
+		if pr.Path == "" {
+			continue
+		}
+		if pr.Path == p || (strings.HasPrefix(p, pr.Path) && (p[len(pr.Path)] == '.' || p[len(pr.Path)] == '[')) {
 			return true
 		}
 	}
@@ -140,6 +146,9 @@ func (c *checker) has(p string) bool {
 // cites checks an entry's list of source ids.
 func (c *checker) cites(typeName, p string, ids []string) {
 	if len(ids) == 0 {
+		if c.has(p) {
+			return
+		}
 		c.add(c.at(p), p, fmt.Sprintf("%s: every claim cites at least one source, such as [%s]",
 			map[bool]string{true: "empty", false: "missing"}[c.present(p)], c.exampleSource()))
 		return
@@ -443,7 +452,7 @@ func (c *checker) text(p, s string) {
 			}
 			scheme := strings.ToLower(dest[:strings.IndexByte(dest, ':')])
 			if scheme != "http" && scheme != "https" && scheme != "mailto" {
-				c.add(c.at(p), p, fmt.Sprintf("a link to %q: links may only go to http(s) or mailto addresses", clip(dest)))
+				c.add(c.at(p), p, fmt.Sprintf("a link to a %q address: links may only go to http(s) or mailto addresses", clip(scheme)+":"))
 				return
 			}
 		}

@@ -13,9 +13,12 @@ type Date struct {
 
 // ParseDate reads a YYYY-MM-DD day and rejects days that do not exist.
 func ParseDate(s string) (Date, error) {
+	if !isDateShape(s) {
+		return Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD, such as 2026-11-22", clip(s))
+	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
+		return Date{}, fmt.Errorf("%q is not a real day; check the month and the day", s)
 	}
 	return Date{t: t}, nil
 }
@@ -54,3 +57,21 @@ func (d *Date) UnmarshalText(b []byte) error {
 
 // MarshalText writes YYYY-MM-DD.
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// isDateShape reports whether s is four digits, a hyphen, two digits, a
+// hyphen and two digits.
+func isDateShape(s string) bool {
+	if len(s) != 10 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i == 4 || i == 7 {
+			if s[i] != '-' {
+				return false
+			}
+		} else if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -105,7 +105,7 @@ func readLimited(fsys fs.FS, file string) ([]byte, error) {
 // problems (such as "vendors/x.yaml"); its base name must equal the id. The
 // record is nil exactly when there are problems.
 func Decode(file string, data []byte, tx *Taxonomy, today Date) (*Record, diag.Problems) {
-	d := &decoder{file: file, vals: map[string]place{}, keys: map[string]place{}}
+	d := &decoder{file: file, vals: map[string]place{}, keys: map[string]place{}, renamed: map[string]bool{}}
 	root := d.parse(data)
 	if root == nil {
 		d.probs.Sort()
@@ -132,6 +132,8 @@ type decoder struct {
 	probs diag.Problems
 	vals  map[string]place // path → where its value starts
 	keys  map[string]place // path → where its key starts
+	// renamed holds the fields an unknown key was probably meant to be.
+	renamed map[string]bool
 }
 
 func (d *decoder) add(p place, fieldPath, msg string) {
@@ -316,8 +318,10 @@ func (d *decoder) syntax(err error) {
 	switch {
 	case strings.Contains(msg, "mapping value is not allowed"), strings.Contains(msg, "unexpected key name"):
 		msg += `; a value containing ": " must be in quotes, and a key must start its own line`
-	case strings.Contains(msg, "could not find end character"), strings.Contains(msg, "not found"):
+	case strings.Contains(msg, "could not find end character"), strings.Contains(msg, "not found"), strings.Contains(msg, "must be specified"):
 		msg += "; close the quote or bracket that was opened"
+	case strings.Contains(msg, "invalid key"):
+		msg += "; a key must be a plain word such as summary"
 	case strings.Contains(msg, "cannot start any token"):
 		msg += "; put text that starts with this character in quotes"
 	}
@@ -532,7 +536,11 @@ func (d *decoder) decode(fp string, n ast.Node, v reflect.Value, depth int) {
 			}
 			i, known := fields[key]
 			if !known {
-				d.add(kp, join(fp, key), unknownValue("field", key, keysOf(t), "vendors/schema.json"))
+				d.add(kp, join(fp, key), unknownValueMax("field", key, keysOf(t), "", 20))
+				if s := suggest(key, keysOf(t)); s != "" {
+					// The fix is a rename: do not also call the field missing.
+					d.renamed[join(fp, s)] = true
+				}
 				continue
 			}
 			d.keys[join(fp, key)] = kp

@@ -70,13 +70,17 @@ func distance(a, b string) int {
 // written, the likely intended value, and the allowed values when they are
 // few enough to read.
 func unknownValue(what, got string, allowed []string, where string) string {
+	return unknownValueMax(what, got, allowed, where, maxListed)
+}
+
+func unknownValueMax(what, got string, allowed []string, where string, listed int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "unknown %s %q", what, clip(got))
 	s := suggest(got, allowed)
 	if s != "" {
 		fmt.Fprintf(&b, " (did you mean %q?)", s)
 	}
-	if len(allowed) <= maxListed {
+	if len(allowed) <= listed {
 		fmt.Fprintf(&b, "; allowed: %s", strings.Join(allowed, ", "))
 	} else if s == "" && where != "" {
 		fmt.Fprintf(&b, "; the allowed values are listed in %s", where)
