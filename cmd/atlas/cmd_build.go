@@ -3,9 +3,54 @@ package main
 import (
 	"fmt"
 	"io"
+	"time"
+
+	"github.com/telemetry-atlas/atlas/internal/build"
+	"github.com/telemetry-atlas/atlas/internal/publish"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "atlas build: not built yet")
-	return exitUsage
+	fs := newFlagSet("build", "atlas build [--source DIR] [--out DIR] [--base-url URL] [--stats]",
+		"Check every record, chapter and link, render the site and swap it into --out.\n"+
+			"On any problem nothing is written and the previous site stays as it was.", stderr)
+	var f siteFlags
+	f.register(fs, true)
+	stats := fs.Bool("stats", false, "print documents, pages, bytes written and time per stage")
+	if code, done := parse(fs, args); done {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "atlas build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	opt, err := f.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas build: %v\n", err)
+		return exitUsage
+	}
+	start := time.Now()
+	res, err := build.Run(opt)
+	if err != nil {
+		return report(stderr, res, err, "text")
+	}
+	writeStart := time.Now()
+	if err := publish.Write(f.out, res.Files); err != nil {
+		fmt.Fprintf(stderr, "atlas build: %v\n", err)
+		return exitContent
+	}
+	res.Stats.Stages = append(res.Stats.Stages, build.Stage{Name: "write", Duration: time.Since(writeStart)})
+	if *stats {
+		printStats(stdout, res.Stats)
+	}
+	fmt.Fprintf(stdout, "built %d pages (%d files, %.1f MB) into %s in %s\n",
+		res.Stats.Pages, res.Stats.Files, float64(res.Stats.Bytes)/1e6, f.out, time.Since(start).Round(time.Millisecond))
+	return exitOK
+}
+
+func printStats(w io.Writer, s build.Stats) {
+	fmt.Fprintf(w, "documents: %d chapters and pages, %d records\n", s.Chapters, s.Records)
+	fmt.Fprintf(w, "output:    %d pages, %d files, %d bytes\n", s.Pages, s.Files, s.Bytes)
+	for _, st := range s.Stages {
+		fmt.Fprintf(w, "  %-8s %s\n", st.Name, st.Duration.Round(time.Microsecond))
+	}
 }

@@ -1,0 +1,151 @@
+// Package build runs the pipeline from the source tree to the files of the
+// site: load (config, taxonomy, records, chapters, templates, static files),
+// check, render, minify. It never writes: the caller hands the result to
+// publish, or serves it from memory.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"time"
+
+	"github.com/telemetry-atlas/atlas/internal/course"
+	"github.com/telemetry-atlas/atlas/internal/diag"
+	"github.com/telemetry-atlas/atlas/internal/publish"
+	"github.com/telemetry-atlas/atlas/internal/site"
+	"github.com/telemetry-atlas/atlas/internal/vendor"
+)
+
+// Options say what to build.
+type Options struct {
+	Source  fs.FS       // the repository root: content/, vendors/, templates/, static/
+	BaseURL string      // overrides content/site.yaml's base_url when set
+	Today   vendor.Date // the clock for date checks and "needs review"
+}
+
+// Result is a finished build, or the problems that stopped it.
+type Result struct {
+	Files    publish.Files
+	Problems diag.Problems // content problems; when any, Files is nil
+	Stats    Stats
+}
+
+// Stats say what a build did and where the time went.
+type Stats struct {
+	Chapters, Pages, Records, Files int
+	Bytes                           int64
+	Stages                          []Stage
+}
+
+// Stage is the time one step took.
+type Stage struct {
+	Name     string
+	Duration time.Duration
+}
+
+// ErrProblems is returned with a Result whose content has problems.
+var ErrProblems = errors.New("the content has problems")
+
+// Run builds the site in memory. Content problems come back in
+// Result.Problems with ErrProblems; other errors are failures of the build.
+func Run(opt Options) (*Result, error) {
+	res := &Result{}
+	clock := time.Now()
+	stage := func(name string) {
+		now := time.Now()
+		res.Stats.Stages = append(res.Stats.Stages, Stage{Name: name, Duration: now.Sub(clock)})
+		clock = now
+	}
+
+	cfg, err := site.LoadConfig(opt.Source, "content/site.yaml")
+	if err != nil {
+		return nil, err
+	}
+	if cfg, err = cfg.WithBaseURL(opt.BaseURL); err != nil {
+		return nil, err
+	}
+	tx, err := vendor.LoadTaxonomy()
+	if err != nil {
+		return nil, err
+	}
+	records, probs, err := vendor.LoadDir(opt.Source, "vendors", tx, opt.Today)
+	if err != nil {
+		return nil, err
+	}
+	c, cprobs, err := course.Load(opt.Source, "content")
+	if err != nil {
+		return nil, err
+	}
+	probs = append(probs, cprobs...)
+	tpl, err := site.LoadTemplates(opt.Source, "templates", course.Languages)
+	if err != nil {
+		return nil, err
+	}
+	static, err := readTree(opt.Source, "static")
+	if err != nil {
+		return nil, err
+	}
+	stage("load")
+	res.Stats.Records = len(records)
+	res.Stats.Chapters = len(c.Docs)
+	if len(probs) > 0 {
+		probs.Sort()
+		res.Problems = probs
+		return res, ErrProblems
+	}
+
+	files, probs, err := site.Build(site.Input{
+		Config: cfg, Course: c, Records: records, Taxonomy: tx,
+		Templates: tpl, Static: static, Today: opt.Today,
+	})
+	if err != nil {
+		return nil, err
+	}
+	stage("render")
+	if len(probs) > 0 {
+		res.Problems = probs
+		return res, ErrProblems
+	}
+	if err := publish.NewMinifier().All(files); err != nil {
+		return nil, err
+	}
+	stage("minify")
+	res.Files = files
+	for name, data := range files {
+		res.Stats.Files++
+		res.Stats.Bytes += int64(len(data))
+		if path.Ext(name) == ".html" {
+			res.Stats.Pages++
+		}
+	}
+	return res, nil
+}
+
+// readTree reads every file below dir, keyed by its path relative to dir.
+func readTree(fsys fs.FS, dir string) (publish.Files, error) {
+	files := publish.Files{}
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		rel := p[len(dir)+1:]
+		files[rel] = data
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", dir, err)
+	}
+	return files, nil
+}

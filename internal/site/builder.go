@@ -1,0 +1,105 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/telemetry-atlas/atlas/internal/course"
+	"github.com/telemetry-atlas/atlas/internal/highlight"
+	"github.com/telemetry-atlas/atlas/internal/publish"
+)
+
+// builder holds what every page of one build shares. It is made once per
+// build and only read while pages render in parallel.
+type builder struct {
+	in             Input
+	text           *course.TextRenderer
+	highlighter    *highlight.Highlighter
+	assetFiles     publish.Files     // output path → bytes, fingerprinted
+	assetURLs      map[string]string // static name → site URL
+	searchManifest map[string]string // language → manifest URL
+	searchFiles    publish.Files
+}
+
+func newBuilder(in Input) (*builder, error) {
+	b := &builder{
+		in:             in,
+		text:           course.NewTextRenderer(),
+		highlighter:    highlight.New(),
+		assetFiles:     publish.Files{},
+		assetURLs:      map[string]string{},
+		searchManifest: map[string]string{},
+	}
+	if err := b.assets(); err != nil {
+		return nil, err
+	}
+	if err := b.searchIndex(); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// assets copies static/ into the output. CSS and JS are minified first and
+// then named by their content's hash, so the name changes exactly when the
+// bytes do; other files keep their names. The code-highlighting stylesheet
+// is generated here from chroma's themes.
+func (b *builder) assets() error {
+	files := publish.Files{}
+	for name, data := range b.in.Static {
+		files[name] = data
+	}
+	css, err := highlight.Stylesheet()
+	if err != nil {
+		return err
+	}
+	files["css/code.css"] = []byte(css)
+	mn := publish.NewMinifier()
+	for _, name := range files.Paths() {
+		data := files[name]
+		switch path.Ext(name) {
+		case ".css", ".js":
+			min, err := mn.Bytes(name, data)
+			if err != nil {
+				return fmt.Errorf("static/%s: %w", name, err)
+			}
+			out := publish.Fingerprint(name, min)
+			b.assetFiles[out] = min
+			b.assetURLs[name] = "/" + out
+		default:
+			b.assetFiles[name] = data
+			b.assetURLs[name] = "/" + name
+		}
+	}
+	return nil
+}
+
+// absolute makes a site path absolute under the base URL.
+func (b *builder) absolute(p string) string {
+	return strings.TrimSuffix(b.in.Config.BaseURL, "/") + p
+}
+
+// pages lists every HTML page of the site.
+func (b *builder) pages() []*Page {
+	var out []*Page
+	out = append(out, b.homePages()...)
+	out = append(out, b.coursePages()...)
+	out = append(out, b.vendorPages()...)
+	out = append(out, b.searchPages()...)
+	out = append(out, b.notFoundPages()...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].URL < out[j].URL })
+	return out
+}
+
+// extraFiles are the files that are not pages: the sitemap, robots.txt and
+// the search index.
+func (b *builder) extraFiles(pages []*Page) (publish.Files, error) {
+	files := publish.Files{}
+	files["sitemap.xml"] = b.sitemap(pages)
+	files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.absolute("/sitemap.xml") + "\n")
+	for name, data := range b.searchFiles {
+		files[name] = data
+	}
+	return files, nil
+}

@@ -1,0 +1,146 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/telemetry-atlas/atlas/internal/course"
+)
+
+// Page is one HTML page of the site in one language.
+type Page struct {
+	Lang        string
+	URL         string // site path, e.g. /ru/course/x/; /404.html for the error page
+	Template    string // templates/<Template>.html
+	Section     string // the navigation entry it belongs to: course, vendors, search…
+	Title       string
+	Description string
+	// ContentLang is the language of the main content when it differs from
+	// Lang: a page shown in English because no translation exists yet.
+	ContentLang string
+	NoIndex     bool // kept out of the sitemap (the 404 page)
+	Alternates  []Alternate
+	Data        any
+}
+
+// Alternate is the same page in another language.
+type Alternate struct {
+	Lang, URL string
+}
+
+// File is the output path of the page.
+func (p *Page) File() string {
+	if strings.HasSuffix(p.URL, ".html") {
+		return strings.TrimPrefix(p.URL, "/")
+	}
+	return strings.TrimPrefix(p.URL, "/") + "index.html"
+}
+
+// Fallback reports whether the content is shown in another language.
+func (p *Page) Fallback() bool { return p.ContentLang != "" && p.ContentLang != p.Lang }
+
+// localized makes one page per language from a function that fills in the
+// language-specific parts, with hreflang alternates between them.
+func localized(path string, make func(lang, url string) *Page) []*Page {
+	var out []*Page
+	var alts []Alternate
+	for _, lang := range course.Languages {
+		url := course.Localize(lang, path)
+		p := make(lang, url)
+		if p == nil {
+			continue
+		}
+		p.Lang, p.URL = lang, url
+		out = append(out, p)
+		alts = append(alts, Alternate{Lang: lang, URL: url})
+	}
+	for _, p := range out {
+		p.Alternates = alts
+	}
+	return out
+}
+
+// view is what a template sees: the page, plus methods for UI strings,
+// asset URLs and localised links.
+type view struct {
+	*Page
+	b *builder
+}
+
+// T returns the UI string key in the page's language.
+func (v view) T(key string) (string, error) { return v.b.in.Templates.text(v.Lang, key) }
+
+// Tf formats the UI string key with args.
+func (v view) Tf(key string, args ...any) (string, error) {
+	s, err := v.T(key)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf(s, args...), nil
+}
+
+// Asset returns the fingerprinted URL of a file under static/.
+func (v view) Asset(name string) (string, error) {
+	u, ok := v.b.assetURLs[name]
+	if !ok {
+		return "", fmt.Errorf("no asset %q under static/", name)
+	}
+	return u, nil
+}
+
+// Link points a path of the English site at the page's language.
+func (v view) Link(path string) string { return course.Localize(v.Lang, path) }
+
+// SiteTitle is the site's name in the page's language.
+func (v view) SiteTitle() string {
+	if t := v.b.in.Config.Title[v.Lang]; t != "" {
+		return t
+	}
+	return v.b.in.Config.Title["en"]
+}
+
+// Repository is the source repository's address.
+func (v view) Repository() string { return v.b.in.Config.Repository }
+
+// Canonical is the absolute URL of the page.
+func (v view) Canonical() string { return v.b.absolute(v.URL) }
+
+// Absolute makes a site path absolute.
+func (v view) Absolute(path string) string { return v.b.absolute(path) }
+
+// SearchIndex is the URL of the search manifest of the page's language.
+func (v view) SearchIndex() string { return v.b.searchManifest[v.Lang] }
+
+// LangName is the name of a language in itself, for the switcher.
+func (v view) LangName(lang string) string {
+	switch lang {
+	case "ru":
+		return "Русский"
+	default:
+		return "English"
+	}
+}
+
+func (b *builder) render(p *Page) ([]byte, error) {
+	t, err := b.in.Templates.page(p.Template)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "base.html", view{Page: p, b: b}); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// funcs are the template functions; they depend on nothing but their
+// arguments.
+var funcs = template.FuncMap{
+	"add": func(a, b int) int { return a + b },
+	"join": func(sep string, items []string) string {
+		return strings.Join(items, sep)
+	},
+	"date": func(t interface{ String() string }) string { return t.String() },
+}

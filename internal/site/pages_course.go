@@ -1,0 +1,75 @@
+package site
+
+import (
+	"html/template"
+
+	"github.com/telemetry-atlas/atlas/internal/course"
+)
+
+// chapterView is a chapter or page as its template sees it.
+type chapterView struct {
+	Doc        *course.Doc
+	HTML       template.HTML // safe: rendered by course, raw HTML escaped
+	Prev, Next *course.Doc
+	Number     int
+}
+
+// courseIndexView lists the chapters of one language.
+type courseIndexView struct {
+	Chapters []*course.Doc
+}
+
+// docIn returns the document of kind and key in lang, falling back to the
+// English original.
+func (b *builder) docIn(lang string, kind course.Kind, key string) *course.Doc {
+	if d := b.in.Course.Find(lang, kind, key); d != nil {
+		return d
+	}
+	return b.in.Course.Find(course.Languages[0], kind, key)
+}
+
+func (b *builder) coursePages() []*Page {
+	var out []*Page
+	out = append(out, localized("/course/", func(lang, url string) *Page {
+		return &Page{Template: "course", Section: "course", Title: "", Data: courseIndexView{Chapters: b.chapters(lang)}}
+	})...)
+	en := course.Languages[0]
+	for _, d := range b.in.Course.Chapters(en) {
+		key := d.Key
+		out = append(out, localized(course.URL(en, course.KindChapter, key), func(lang, url string) *Page {
+			chs := b.chapters(lang)
+			v := chapterView{}
+			for i, c := range chs {
+				if c.Key == key {
+					v.Doc, v.HTML, v.Number = c, template.HTML(c.HTML), i+1
+					if i > 0 {
+						v.Prev = chs[i-1]
+					}
+					if i+1 < len(chs) {
+						v.Next = chs[i+1]
+					}
+				}
+			}
+			return &Page{Template: "chapter", Section: "course", Title: v.Doc.Title, Description: v.Doc.Summary, ContentLang: v.Doc.Lang, Data: v}
+		})...)
+	}
+	for _, d := range b.in.Course.Pages(en) {
+		key := d.Key
+		out = append(out, localized(course.URL(en, course.KindPage, key), func(lang, url string) *Page {
+			doc := b.docIn(lang, course.KindPage, key)
+			return &Page{Template: "page", Section: key, Title: doc.Title, Description: doc.Summary, ContentLang: doc.Lang,
+				Data: chapterView{Doc: doc, HTML: template.HTML(doc.HTML)}}
+		})...)
+	}
+	return out
+}
+
+// chapters returns the course in lang: every English chapter, replaced by
+// its translation where one exists.
+func (b *builder) chapters(lang string) []*course.Doc {
+	var out []*course.Doc
+	for _, d := range b.in.Course.Chapters(course.Languages[0]) {
+		out = append(out, b.docIn(lang, course.KindChapter, d.Key))
+	}
+	return out
+}

@@ -1,0 +1,101 @@
+package site
+
+import (
+	"sort"
+
+	"github.com/telemetry-atlas/atlas/internal/course"
+	"github.com/telemetry-atlas/atlas/internal/vendor"
+)
+
+// homeView is the front page: where the course starts, the vendors, the
+// latest incidents.
+type homeView struct {
+	FirstChapter *course.Doc
+	Chapters     []*course.Doc
+	Vendors      []vendorSummary
+	Incidents    []incidentView
+}
+
+func (b *builder) homePages() []*Page {
+	return localized("/", func(lang, url string) *Page {
+		chs := b.chapters(lang)
+		v := homeView{Chapters: chs, Vendors: b.vendorSummaries(lang)}
+		if len(chs) > 0 {
+			v.FirstChapter = chs[0]
+		}
+		inc := b.incidents(lang)
+		if len(inc) > 5 {
+			inc = inc[:5]
+		}
+		v.Incidents = inc
+		return &Page{Template: "home", Section: "home", Data: v}
+	})
+}
+
+func (b *builder) searchPages() []*Page {
+	return localized("/search/", func(lang, url string) *Page {
+		return &Page{Template: "search", Section: "search", Data: b.searchFacets(lang)}
+	})
+}
+
+// searchFacets are the filters the search page offers.
+type searchFacets struct {
+	Kinds, Platforms, Categories []labelled
+}
+
+type labelled struct {
+	ID, Label string
+}
+
+func (b *builder) searchFacets(lang string) searchFacets {
+	conv := func(terms []vendor.Term) []labelled {
+		out := make([]labelled, len(terms))
+		for i, t := range terms {
+			out[i] = labelled{ID: t.ID, Label: t.In(lang).Label}
+		}
+		return out
+	}
+	tx := b.in.Taxonomy
+	return searchFacets{Kinds: conv(tx.Kinds), Platforms: conv(tx.Platforms), Categories: conv(tx.Categories)}
+}
+
+func (b *builder) notFoundPages() []*Page {
+	var out []*Page
+	for _, lang := range course.Languages {
+		url := "/404.html"
+		if lang != course.Languages[0] {
+			url = "/" + lang + "/404.html"
+		}
+		out = append(out, &Page{Lang: lang, URL: url, Template: "404", NoIndex: true})
+	}
+	return out
+}
+
+// incidents lists every record's incidents, newest first.
+func (b *builder) incidents(lang string) []incidentView {
+	var out []incidentView
+	for _, r := range b.in.Records {
+		tr := r.Translations[lang]
+		for i, inc := range r.Incidents {
+			iv := incidentView{Record: r, Date: inc.Date.String(), Title: inc.Title, Summary: inc.Summary, Sources: inc.Sources}
+			if lang != "en" && i < len(tr.Incidents) {
+				if t := tr.Incidents[i]; t.Title != "" {
+					iv.Title = t.Title
+				}
+				if t := tr.Incidents[i]; t.Summary != "" {
+					iv.Summary = t.Summary
+				}
+			}
+			iv.SummaryHTML = b.text.Inline(lang, iv.Summary)
+			iv.Anchor = "incident-" + inc.Date.String()
+			out = append(out, iv)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Date != out[j].Date {
+			return out[i].Date > out[j].Date
+		}
+		return out[i].Record.ID < out[j].Record.ID
+	})
+	return out
+}

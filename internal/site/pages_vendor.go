@@ -1,0 +1,268 @@
+package site
+
+import (
+	"github.com/telemetry-atlas/atlas/internal/course"
+	"html/template"
+	"time"
+
+	"github.com/telemetry-atlas/atlas/internal/vendor"
+	"github.com/telemetry-atlas/atlas/internal/verdict"
+)
+
+// reviewAge is how old a record's review may be before the page says it
+// needs another.
+const reviewAge = 365 * 24 * time.Hour
+
+// vendorSummary is one row of a vendor list.
+type vendorSummary struct {
+	Record    *vendor.Record
+	URL       string
+	Kind      string
+	Platforms []string
+	Verdict   verdict.Verdict
+	Level     verdict.Text
+}
+
+// vendorView is everything a vendor page shows, in one language.
+type vendorView struct {
+	vendorSummary
+	Summary     template.HTML
+	Versions    string
+	ContentLang string // "en" when the record has no translation into the page's language
+	Reasons     []reasonView
+	Collects    []collectView
+	Ways        []wayView
+	Endpoints   []endpointView
+	Incidents   []incidentView
+	Sources     []sourceView
+	Reviewed    string
+	NeedsReview bool
+	EditURL     string
+	JSONURL     string
+}
+
+type reasonView struct {
+	Level   verdict.Level
+	Label   string
+	Alleged bool
+	Text    string
+}
+
+type collectView struct {
+	Category  labelled
+	Items     []string
+	Linked    labelled
+	Purposes  []labelled
+	Default   string
+	OffSwitch string
+	Disclosed string
+	Status    string
+	Note      template.HTML
+	Level     verdict.Level
+	LevelText string
+	Sources   []sourceRef
+}
+
+type sourceRef struct {
+	N  int
+	ID string
+}
+
+type wayView struct {
+	Way      string
+	Controls []controlView
+}
+
+type controlView struct {
+	Kind    labelled
+	How     template.HTML
+	Snippet template.HTML // highlighted by chroma, classes only
+	Stops   string
+	Sources []sourceRef
+}
+
+type endpointView struct {
+	Host    string
+	Purpose string
+	Sources []sourceRef
+}
+
+type incidentView struct {
+	Record      *vendor.Record
+	Date        string
+	Anchor      string
+	Title       string
+	Summary     string
+	SummaryHTML template.HTML
+	Sources     []string
+	Refs        []sourceRef
+}
+
+type sourceView struct {
+	N         int
+	Source    vendor.Source
+	Published string
+	Accessed  string
+}
+
+func (b *builder) vendorPages() []*Page {
+	var out []*Page
+	out = append(out, localized("/vendors/", func(lang, url string) *Page {
+		return &Page{Template: "vendors", Section: "vendors", Data: b.vendorSummaries(lang)}
+	})...)
+	for _, r := range b.in.Records {
+		r := r
+		out = append(out, localized("/vendors/"+r.ID+"/", func(lang, url string) *Page {
+			v := b.vendorView(r, lang)
+			return &Page{Template: "vendor", Section: "vendors", Title: r.Vendor + " " + r.Product,
+				Description: plainSummary(r, lang), ContentLang: v.ContentLang, Data: v}
+		})...)
+	}
+	return out
+}
+
+func plainSummary(r *vendor.Record, lang string) string {
+	if t, ok := r.Translations[lang]; ok && t.Summary != "" {
+		return t.Summary
+	}
+	return r.Summary
+}
+
+func (b *builder) vendorSummaries(lang string) []vendorSummary {
+	out := make([]vendorSummary, len(b.in.Records))
+	for i, r := range b.in.Records {
+		out[i] = b.vendorSummary(r, lang)
+	}
+	return out
+}
+
+func (b *builder) vendorSummary(r *vendor.Record, lang string) vendorSummary {
+	tx := b.in.Taxonomy
+	s := vendorSummary{Record: r, URL: course.Localize(lang, "/vendors/"+r.ID+"/"), Verdict: verdict.Judge(r, tx)}
+	if k, ok := vendor.Find(tx.Kinds, r.Kind); ok {
+		s.Kind = k.In(lang).Label
+	}
+	for _, p := range r.Platforms {
+		if t, ok := vendor.Find(tx.Platforms, p); ok {
+			s.Platforms = append(s.Platforms, t.In(lang).Label)
+		}
+	}
+	s.Level = s.Verdict.Level.In(lang)
+	return s
+}
+
+func (b *builder) vendorView(r *vendor.Record, lang string) vendorView {
+	tx := b.in.Taxonomy
+	tr, translated := r.Translations[lang]
+	v := vendorView{vendorSummary: b.vendorSummary(r, lang), Versions: r.Versions}
+	if lang != "en" && !translated {
+		v.ContentLang = "en"
+	}
+	summary := r.Summary
+	if tr.Summary != "" {
+		summary = tr.Summary
+	}
+	if tr.Versions != "" {
+		v.Versions = tr.Versions
+	}
+	v.Summary = b.text.Block(lang, summary)
+
+	numbers := map[string]int{}
+	for i, s := range r.Sources {
+		numbers[s.ID] = i + 1
+		v.Sources = append(v.Sources, sourceView{N: i + 1, Source: s, Published: s.Published.String(), Accessed: s.Accessed.String()})
+	}
+	refs := func(ids []string) []sourceRef {
+		out := make([]sourceRef, 0, len(ids))
+		for _, id := range ids {
+			out = append(out, sourceRef{N: numbers[id], ID: id})
+		}
+		return out
+	}
+	term := func(terms []vendor.Term, id string) labelled {
+		if t, ok := vendor.Find(terms, id); ok {
+			return labelled{ID: id, Label: t.In(lang).Label}
+		}
+		return labelled{ID: id, Label: id}
+	}
+	for _, rs := range v.Verdict.Reasons {
+		v.Reasons = append(v.Reasons, reasonView{Level: rs.Level, Label: rs.Level.In(lang).Title, Alleged: rs.Alleged, Text: rs.In(lang)})
+	}
+	for i, c := range r.Collects {
+		cv := collectView{
+			Category: term(tx.Categories, c.Category), Items: c.Items, Linked: term(tx.Links, c.Linked),
+			Default: c.Default, OffSwitch: c.OffSwitch, Disclosed: c.Disclosed, Status: c.Status,
+			Sources: refs(c.Sources),
+		}
+		note := c.Note
+		if i < len(tr.Collects) {
+			if len(tr.Collects[i].Items) > 0 {
+				cv.Items = tr.Collects[i].Items
+			}
+			if tr.Collects[i].Note != "" {
+				note = tr.Collects[i].Note
+			}
+		}
+		if note != "" {
+			cv.Note = b.text.Inline(lang, note)
+		}
+		for _, p := range c.Purposes {
+			cv.Purposes = append(cv.Purposes, term(tx.Purposes, p))
+		}
+		if i < len(v.Verdict.Items) {
+			cv.Level = v.Verdict.Items[i].Level
+			cv.LevelText = cv.Level.In(lang).Title
+		}
+		v.Collects = append(v.Collects, cv)
+	}
+	ways := map[string]*wayView{}
+	order := []string{"turn-off", "block", "stop-using"}
+	for _, w := range order {
+		ways[w] = &wayView{Way: w}
+	}
+	for i, c := range r.Controls {
+		k := term(tx.Controls, c.Kind)
+		how := c.How
+		if i < len(tr.Controls) && tr.Controls[i].How != "" {
+			how = tr.Controls[i].How
+		}
+		cv := controlView{Kind: k, How: b.text.Inline(lang, how), Stops: c.Stops, Sources: refs(c.Sources)}
+		if c.Snippet != "" {
+			if html, err := b.highlighter.String(c.Lang, c.Snippet); err == nil {
+				cv.Snippet = template.HTML(html)
+			} else {
+				cv.Snippet = template.HTML("<pre><code>" + template.HTMLEscapeString(c.Snippet) + "</code></pre>")
+			}
+		}
+		way := "turn-off"
+		if t, ok := vendor.Find(tx.Controls, c.Kind); ok && t.Way != "" {
+			way = t.Way
+		}
+		ways[way].Controls = append(ways[way].Controls, cv)
+	}
+	for _, w := range order {
+		if len(ways[w].Controls) > 0 {
+			v.Ways = append(v.Ways, *ways[w])
+		}
+	}
+	for i, e := range r.Endpoints {
+		ev := endpointView{Host: e.Host, Purpose: e.Purpose, Sources: refs(e.Sources)}
+		if i < len(tr.Endpoints) && tr.Endpoints[i].Purpose != "" {
+			ev.Purpose = tr.Endpoints[i].Purpose
+		}
+		v.Endpoints = append(v.Endpoints, ev)
+	}
+	for _, inc := range b.incidents(lang) {
+		if inc.Record == r {
+			inc.Refs = refs(inc.Sources)
+			v.Incidents = append(v.Incidents, inc)
+		}
+	}
+	v.Reviewed = r.Reviewed.String()
+	if !r.Reviewed.IsZero() && !b.in.Today.IsZero() {
+		v.NeedsReview = b.in.Today.Time().Sub(r.Reviewed.Time()) > reviewAge
+	}
+	v.EditURL = b.in.Config.Repository + "/edit/" + b.in.Config.Branch + "/vendors/" + r.ID + ".yaml"
+	v.JSONURL = "/api/v1/vendors/" + r.ID + ".json"
+	return v
+}
