@@ -359,7 +359,7 @@ func TestHosts(t *testing.T) {
 	}
 	header := strings.Join(comments, "\n")
 	for _, want := range []string{"acme-browser: Acme Browser (2 hosts)", "oneplus-oxygenos: OnePlus OxygenOS (1 host)",
-		"zz-hostile: " + hostileVendor, "Generated 2026-11-22", "CC BY-SA 4.0", "https://atlas.example/api/"} {
+		"zz-hostile: " + hostileVendor, "8 endpoints that are not plain host names", "Generated 2026-11-22", "CC BY-SA 4.0", "https://atlas.example/api/"} {
 		if !strings.Contains(header, want) {
 			t.Errorf("header lacks %q:\n%s", want, header)
 		}
@@ -370,7 +370,8 @@ func TestHosts(t *testing.T) {
 	}
 
 	one, comments := parseHosts(t, VendorHosts(fixtures()[0], Meta{}))
-	if !reflect.DeepEqual(one, []string{"open.oneplus.net"}) || !strings.Contains(comments[0], "OnePlus OxygenOS") {
+	if !reflect.DeepEqual(one, []string{"open.oneplus.net"}) || !strings.Contains(comments[0], "OnePlus OxygenOS") ||
+		strings.Contains(strings.Join(comments, "\n"), "left out") {
 		t.Errorf("per-vendor hosts %v %v", one, comments)
 	}
 	evil, comments := parseHosts(t, VendorHosts(fixtures()[2], Meta{}))

@@ -67,11 +67,16 @@ func hostsFile(title string, records []*vendor.Record, meta Meta) []byte {
 	var vendors []contrib
 	seen := map[string]bool{}
 	var hosts []string
+	left := 0
 	for _, r := range records {
 		own := map[string]bool{}
 		for _, e := range r.Endpoints {
 			h, ok := HostName(e.Host)
-			if !ok || own[h] {
+			if !ok {
+				left++
+				continue
+			}
+			if own[h] {
 				continue
 			}
 			own[h] = true
@@ -99,19 +104,26 @@ func hostsFile(title string, records []*vendor.Record, meta Meta) []byte {
 		about += " Source: " + strings.TrimSuffix(meta.BaseURL, "/") + "/api/"
 	}
 	line(about)
+	if left > 0 {
+		line(fmt.Sprintf("%d %s that %s not plain host names (wildcards, IP addresses) %s left out: block %s in a firewall.",
+			left, plural(left, "endpoint", "endpoints"), plural(left, "is", "are"), plural(left, "is", "are"), plural(left, "it", "them")))
+	}
 	line("Vendors:")
 	for _, v := range vendors {
-		noun := "hosts"
-		if v.n == 1 {
-			noun = "host"
-		}
-		b.WriteString("#   " + oneLine(fmt.Sprintf("%s: %s (%d %s)", v.id, v.name, v.n, noun)) + "\n")
+		b.WriteString("#   " + oneLine(fmt.Sprintf("%s: %s (%d %s)", v.id, v.name, v.n, plural(v.n, "host", "hosts"))) + "\n")
 	}
 	b.WriteString("\n")
 	for _, h := range hosts {
 		b.WriteString("0.0.0.0 " + h + "\n")
 	}
 	return []byte(b.String())
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // oneLine makes text safe for a comment line: every control character or

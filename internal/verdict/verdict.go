@@ -8,6 +8,7 @@ package verdict
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -132,7 +133,7 @@ func Judge(r *vendor.Record, tx *vendor.Taxonomy) Verdict {
 			if rule.Item == nil || !rule.Item(c) {
 				continue
 			}
-			rs := reason(rule, alleged, []vendor.Collection{c}, names[i:i+1])
+			rs := reason(rule, alleged, []vendor.Collection{c}, names[i:i+1], 0)
 			it.Reasons = append(it.Reasons, rs)
 			it.Level = worst(it.Level, rs.Level)
 			k := key{ri, alleged}
@@ -146,7 +147,7 @@ func Judge(r *vendor.Record, tx *vendor.Taxonomy) Verdict {
 		if rule.Record == nil || !rule.Record(r) {
 			continue
 		}
-		rs := reason(rule, false, nil, nil)
+		rs := reason(rule, false, nil, nil, 0)
 		v.Reasons = append(v.Reasons, rs)
 		v.Level = worst(v.Level, rs.Level)
 	}
@@ -156,17 +157,22 @@ func Judge(r *vendor.Record, tx *vendor.Taxonomy) Verdict {
 		for j, i := range idx {
 			cs[j], ns[j] = r.Collects[i], names[i]
 		}
-		v.Reasons = append(v.Reasons, reason(rules[k.rule], k.alleged, cs, ns))
+		v.Reasons = append(v.Reasons, reason(rules[k.rule], k.alleged, cs, ns, MaxNames))
 	}
 	sortReasons(v.Reasons, rules)
 	v.CanTurnOff = canTurnOff(r)
 	return v
 }
 
-// reason words one rule for the collections it applied to.
-func reason(rule Rule, alleged bool, cs []vendor.Collection, ns []subject) Reason {
+// MaxNames is how many things a record's reason names before it says how
+// many more there are; an item's reasons name all of its items.
+const MaxNames = 4
+
+// reason words one rule for the collections it applied to, naming at most
+// max things (0: all).
+func reason(rule Rule, alleged bool, cs []vendor.Collection, ns []subject, max int) Reason {
 	en, ru := rule.Say(cs)
-	if list := joinSubjects(ns); list.en != "" {
+	if list := joinSubjects(ns, max); list.en != "" {
 		en += " (" + list.en + ")"
 		ru += " (" + list.ru + ")"
 	}
@@ -278,8 +284,9 @@ func lowerFirst(s string) string {
 	return s
 }
 
-// joinSubjects lists the names of several items once each, in order.
-func joinSubjects(ns []subject) struct{ en, ru string } {
+// joinSubjects lists the names of several items once each, in order, at
+// most max of them (0: all) and then how many more there are.
+func joinSubjects(ns []subject, max int) struct{ en, ru string } {
 	var en, ru []string
 	for _, n := range ns {
 		for _, s := range n.en {
@@ -293,5 +300,16 @@ func joinSubjects(ns []subject) struct{ en, ru string } {
 			}
 		}
 	}
-	return struct{ en, ru string }{strings.Join(en, ", "), strings.Join(ru, ", ")}
+	return struct{ en, ru string }{
+		cut(en, max, "and %d more"),
+		cut(ru, max, "и ещё %d"),
+	}
+}
+
+// cut joins names, keeping the first max and counting the rest.
+func cut(names []string, max int, more string) string {
+	if max <= 0 || len(names) <= max {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:max], ", ") + ", " + fmt.Sprintf(more, len(names)-max)
 }

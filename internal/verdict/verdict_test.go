@@ -466,3 +466,22 @@ func TestVocabularyMatchesTaxonomy(t *testing.T) {
 		}
 	}
 }
+
+func TestLongListsAreCut(t *testing.T) {
+	var cs []vendor.Collection
+	for _, items := range [][]string{{"a", "b"}, {"c"}, {"d", "e"}, {"f", "a"}} {
+		cs = append(cs, with(func(c *vendor.Collection) { c.Linked = "identified"; c.Items = items }))
+	}
+	v := Judge(record(cs...), nil)
+	r, _ := hasRule(v.Reasons, "tied-to-you")
+	if r.En != "tied to you (a, b, c, d, and 2 more)" || r.Ru != "привязано к вам (a, b, c, d, и ещё 2)" {
+		t.Errorf("record reason %+v", r)
+	}
+	if r, _ := hasRule(v.Items[3].Reasons, "tied-to-you"); r.En != "tied to you (f, a)" {
+		t.Errorf("item reason %+v", r)
+	}
+	v = Judge(record(cs[:2]...), nil)
+	if r, _ := hasRule(v.Reasons, "tied-to-you"); r.En != "tied to you (a, b, c)" {
+		t.Errorf("short list %+v", r)
+	}
+}
