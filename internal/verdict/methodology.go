@@ -82,7 +82,7 @@ func notes() []Note {
 			Text{"A product's verdict", "A product's verdict is the worst verdict of the items it collects. Its reasons are those of all its items, each naming the data it concerns."},
 			Text{"Вердикт продукту", "Вердикт продукту — худший из вердиктов по видам данных, которые он собирает. Причины — все причины по этим видам данных, и в каждой названо, о каких данных речь."}},
 		{"can-turn-off",
-			Text{"Can be turned off", "A product can be turned off when everything it collects by default (or not known to be off) either has an off switch that works, or can be stopped by a way the record lists and that works: a setting, a firewall rule, a hosts entry or removing the component. Giving up the product does not count."},
-			Text{"Можно отключить", "Продукт можно отключить, если всё, что он собирает по умолчанию (или неизвестно, что не собирает), либо отключается работающим переключателем, либо останавливается описанным в записи и работающим способом: настройкой, правилом брандмауэра, записью в hosts или удалением компонента. Отказ от продукта не в счёт."}},
+			Text{"Can be turned off", "A product can be turned off when everything it collects by default (or not known to be off) either has an off switch that works, or can be stopped by a way the record lists and that works: a firewall rule, a hosts entry or removing the component. A setting counts only as that item's own off switch, and giving up the product does not count."},
+			Text{"Можно отключить", "Продукт можно отключить, если всё, что он собирает по умолчанию (или неизвестно, что не собирает), либо отключается работающим переключателем, либо останавливается описанным в записи и работающим способом: правилом брандмауэра, записью в hosts или удалением компонента. Настройка засчитывается только как собственный переключатель этого вида данных, а отказ от продукта не в счёт."}},
 	}
 }

@@ -108,8 +108,9 @@ type Verdict struct {
 	// Items are the verdicts on r.Collects, by position.
 	Items []Item `json:"items"`
 	// CanTurnOff says every item that is on by default (or not known to be
-	// off) can be stopped: by an off switch that works, or by a control of
-	// the record other than "stop using it" that works.
+	// off) can be stopped: by its off switch that works, or by a control of
+	// the record that blocks it or removes the component (firewall, hosts,
+	// uninstall) and works.
 	CanTurnOff bool `json:"can_turn_off"`
 }
 
@@ -205,11 +206,15 @@ func sortReasons(rs []Reason, rules []Rule) {
 }
 
 // canTurnOff reports whether every item that is not known to be off by
-// default can be stopped.
+// default can be stopped: by its own off switch, or by a control of the
+// record that blocks or removes the collection and works. A setting control
+// does not count for an item whose off switch does not work (the item's
+// off_switch is the fact about its setting: controls are not tied to items),
+// and giving up the product is not turning it off.
 func canTurnOff(r *vendor.Record) bool {
 	control := false
 	for _, c := range r.Controls {
-		if c.Kind != "stop-using" && c.Stops == "works" {
+		if (c.Kind == "firewall" || c.Kind == "hosts" || c.Kind == "uninstall") && c.Stops == "works" {
 			control = true
 		}
 	}

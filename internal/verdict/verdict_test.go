@@ -354,6 +354,8 @@ func TestCanTurnOff(t *testing.T) {
 		{"ignored but blocked", []vendor.Collection{with(func(c *vendor.Collection) { c.OffSwitch = "ignored" })}, []vendor.Control{works}, true},
 		{"control only partial", []vendor.Collection{with(func(c *vendor.Collection) { c.OffSwitch = "none" })}, []vendor.Control{{Kind: "firewall", Stops: "partial"}}, false},
 		{"stopping use does not count", []vendor.Collection{with(func(c *vendor.Collection) { c.OffSwitch = "none" })}, []vendor.Control{{Kind: "stop-using", Stops: "works"}}, false},
+		{"a working setting does not stand in for a missing switch", []vendor.Collection{base(), with(func(c *vendor.Collection) { c.OffSwitch = "none" })}, []vendor.Control{{Kind: "setting", Stops: "works"}}, false},
+		{"a firewall rule that works", []vendor.Collection{with(func(c *vendor.Collection) { c.OffSwitch = "unknown" })}, []vendor.Control{{Kind: "firewall", Stops: "works"}}, true},
 		{"uninstalling the component counts", []vendor.Collection{with(func(c *vendor.Collection) { c.OffSwitch = "none" })}, []vendor.Control{{Kind: "uninstall", Stops: "works"}}, true},
 	}
 	for _, tc := range cases {
