@@ -1,7 +1,123 @@
 package site
 
-// searchIndex builds the search index of every language; see
-// internal/search for the format.
+import (
+	"fmt"
+	"strings"
+
+	"github.com/telemetry-atlas/atlas/internal/course"
+	"github.com/telemetry-atlas/atlas/internal/search"
+)
+
+// searchIndex builds the search index of every language from what the
+// build already holds: chapter sections, vendor records and categories. The
+// manifest URLs go into every page's search form.
 func (b *builder) searchIndex() error {
+	b.searchFiles = map[string][]byte{}
+	for _, lang := range course.Languages {
+		docs, err := b.searchDocs(lang)
+		if err != nil {
+			return err
+		}
+		files, manifest, err := search.Build(docs, search.Options{Lang: lang})
+		if err != nil {
+			return fmt.Errorf("search index (%s): %w", lang, err)
+		}
+		for name, data := range files {
+			b.searchFiles[name] = data
+		}
+		b.searchManifest[lang] = manifest
+	}
 	return nil
+}
+
+func (b *builder) searchDocs(lang string) ([]search.Doc, error) {
+	t := func(key string) (string, error) { return b.in.Templates.text(lang, key) }
+	courseLabel, err := t("nav.course")
+	if err != nil {
+		return nil, err
+	}
+	vendorLabel, err := t("search.type.vendor")
+	if err != nil {
+		return nil, err
+	}
+	categoryLabel, err := t("search.type.category")
+	if err != nil {
+		return nil, err
+	}
+	var docs []search.Doc
+	for _, d := range b.chapters(lang) {
+		base := course.Localize(lang, course.URL(course.Languages[0], course.KindChapter, d.Key))
+		for _, s := range d.Sections {
+			doc := search.Doc{Type: "chapter", URL: base, Title: d.Title, Where: courseLabel, Headings: d.Title, Body: s.Text}
+			if s.ID != "" {
+				doc.URL = base + "#" + s.ID
+				doc.Title = s.Heading
+				doc.Where = courseLabel + " › " + d.Title
+			}
+			docs = append(docs, doc)
+		}
+	}
+	for _, key := range pageKeys(b.in.Course) {
+		d := b.docIn(lang, course.KindPage, key)
+		url := course.Localize(lang, course.URL(course.Languages[0], course.KindPage, key))
+		var body strings.Builder
+		for _, s := range d.Sections {
+			body.WriteString(s.Heading + " " + s.Text + " ")
+		}
+		docs = append(docs, search.Doc{Type: "page", URL: url, Title: d.Title, Where: d.Summary, Body: body.String()})
+	}
+	tx := b.in.Taxonomy
+	for _, r := range b.in.Records {
+		v := b.vendorView(r, lang)
+		doc := search.Doc{
+			Type: "vendor", URL: v.URL, Title: r.Vendor + " " + r.Product,
+			Where:  vendorLabel + " · " + v.Kind,
+			Facets: map[string][]string{"kind": {r.Kind}, "platform": r.Platforms},
+		}
+		var heads, body []string
+		body = append(body, plainSummary(r, lang), v.Versions)
+		seen := map[string]bool{}
+		for _, c := range v.Collects {
+			if !seen[c.Category.ID] {
+				doc.Facets["category"] = append(doc.Facets["category"], c.Category.ID)
+				heads = append(heads, c.Category.Label)
+				seen[c.Category.ID] = true
+			}
+			body = append(body, strings.Join(c.Items, ", "))
+		}
+		for _, e := range v.Endpoints {
+			body = append(body, e.Host, e.Purpose)
+		}
+		for _, inc := range v.Incidents {
+			body = append(body, inc.Title, inc.Summary)
+		}
+		for i, c := range r.Controls {
+			how := c.How
+			if tr, ok := r.Translations[lang]; ok && i < len(tr.Controls) && tr.Controls[i].How != "" {
+				how = tr.Controls[i].How
+			}
+			body = append(body, how)
+		}
+		doc.Headings = strings.Join(heads, " · ")
+		doc.Body = strings.Join(body, " ")
+		docs = append(docs, doc)
+	}
+	for _, c := range tx.Categories {
+		text := c.In(lang)
+		docs = append(docs, search.Doc{
+			Type: "category", URL: course.Localize(lang, "/categories/"+c.ID+"/"), Title: text.Label,
+			Where: categoryLabel, Body: text.Description + " " + c.Apple + " " + c.Google,
+			Facets: map[string][]string{"category": {c.ID}},
+		})
+	}
+	return docs, nil
+}
+
+// pageKeys are the keys of the English standalone pages.
+func pageKeys(c *course.Course) []string {
+	var keys []string
+	for _, d := range c.Pages(course.Languages[0]) {
+		keys = append(keys, d.Key)
+	}
+	return keys
 }

@@ -1,0 +1,253 @@
+// Package serve is the preview server: it builds the site into memory,
+// serves it on 127.0.0.1, watches the sources, rebuilds on change and tells
+// open pages to reload over server-sent events. The reload script is added
+// to pages as they are served, so it never reaches a built site.
+package serve
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/telemetry-atlas/atlas/internal/build"
+	"github.com/telemetry-atlas/atlas/internal/publish"
+)
+
+// prefix is where the server's own files live; no site path starts with it.
+const prefix = "/_atlas/"
+
+// Server serves the last good build and pushes reloads.
+type Server struct {
+	opt build.Options
+	log io.Writer
+
+	mu      sync.RWMutex
+	files   publish.Files
+	lastErr string // the problems of the last build, "" when it succeeded
+	version int    // bumped on every build, good or bad
+
+	clientsMu sync.Mutex
+	clients   map[chan event]bool
+}
+
+type event struct {
+	name, data string
+}
+
+// New returns a server for the site built with opt; log receives build
+// reports.
+func New(opt build.Options, log io.Writer) *Server {
+	return &Server{opt: opt, log: log, clients: map[chan event]bool{}}
+}
+
+// Rebuild builds the site. On success the new files are served and pages
+// reload; on failure the last good site stays served and pages show the
+// problems in an overlay.
+func (s *Server) Rebuild() error {
+	start := time.Now()
+	res, err := build.Run(s.opt)
+	s.mu.Lock()
+	s.version++
+	if err != nil {
+		msg := err.Error()
+		if res != nil && len(res.Problems) > 0 {
+			msg = res.Problems.Error()
+		}
+		s.lastErr = msg
+		s.mu.Unlock()
+		fmt.Fprintf(s.log, "build failed; still serving the last good site:\n%s\n", msg)
+		s.broadcast(event{"problems", msg})
+		return err
+	}
+	s.files = res.Files
+	s.lastErr = ""
+	s.mu.Unlock()
+	fmt.Fprintf(s.log, "built %d pages in %s\n", res.Stats.Pages, time.Since(start).Round(time.Millisecond))
+	s.broadcast(event{"reload", ""})
+	return nil
+}
+
+func (s *Server) broadcast(e event) {
+	s.clientsMu.Lock()
+	defer s.clientsMu.Unlock()
+	for c := range s.clients {
+		select {
+		case c <- e:
+		default: // a slow client misses one event; the next will do
+		}
+	}
+}
+
+// ServeHTTP serves the site from memory.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	switch r.URL.Path {
+	case prefix + "events":
+		s.events(w, r)
+		return
+	case prefix + "reload.js":
+		w.Header().Set("Content-Type", "application/javascript; charset=utf-8")
+		io.WriteString(w, reloadJS)
+		return
+	case prefix + "reload.css":
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		io.WriteString(w, reloadCSS)
+		return
+	}
+	s.mu.RLock()
+	files := s.files
+	s.mu.RUnlock()
+	if files == nil {
+		http.Error(w, "the site has not built yet: see the terminal", http.StatusServiceUnavailable)
+		return
+	}
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if strings.HasSuffix(r.URL.Path, "/") && name != "" {
+		name += "/"
+	}
+	data, status, name := lookup(files, name)
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	if strings.HasSuffix(name, ".xml") {
+		ctype = "application/xml; charset=utf-8"
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	if strings.HasSuffix(name, ".html") {
+		data = injectReload(data)
+	}
+	w.WriteHeader(status)
+	if r.Method == http.MethodGet {
+		w.Write(data)
+	}
+}
+
+// lookup finds the file for a request path: the file itself, the index of a
+// directory, or the 404 page of the path's language.
+func lookup(files publish.Files, name string) ([]byte, int, string) {
+	candidates := []string{name}
+	if name == "" || strings.HasSuffix(name, "/") {
+		candidates = []string{name + "index.html"}
+	} else if path.Ext(name) == "" {
+		candidates = append(candidates, name+"/index.html")
+	}
+	for _, c := range candidates {
+		if data, ok := files[c]; ok {
+			return data, http.StatusOK, c
+		}
+	}
+	notFound := "404.html"
+	if lang, _, ok := strings.Cut(name, "/"); ok {
+		if _, exists := files[lang+"/404.html"]; exists {
+			notFound = lang + "/404.html"
+		}
+	}
+	return files[notFound], http.StatusNotFound, notFound
+}
+
+// injectReload adds the reload script to a served page, before </head>.
+func injectReload(page []byte) []byte {
+	tag := []byte(`<script src="` + prefix + `reload.js" defer></script>`)
+	i := bytes.Index(page, []byte("</head>"))
+	if i < 0 {
+		return append(append([]byte{}, page...), tag...)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
+}
+
+// events streams reload and problem events to one page.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	c := make(chan event, 4)
+	s.clientsMu.Lock()
+	s.clients[c] = true
+	s.clientsMu.Unlock()
+	defer func() {
+		s.clientsMu.Lock()
+		delete(s.clients, c)
+		s.clientsMu.Unlock()
+	}()
+	s.mu.RLock()
+	lastErr := s.lastErr
+	s.mu.RUnlock()
+	if lastErr != "" {
+		writeEvent(w, event{"problems", lastErr})
+	} else {
+		writeEvent(w, event{"hello", ""})
+	}
+	flusher.Flush()
+	keepAlive := time.NewTicker(20 * time.Second)
+	defer keepAlive.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case e := <-c:
+			writeEvent(w, e)
+			flusher.Flush()
+		case <-keepAlive.C:
+			io.WriteString(w, ": keep-alive\n\n")
+			flusher.Flush()
+		}
+	}
+}
+
+func writeEvent(w io.Writer, e event) {
+	fmt.Fprintf(w, "event: %s\n", e.name)
+	for _, line := range strings.Split(e.data, "\n") {
+		fmt.Fprintf(w, "data: %s\n", line)
+	}
+	io.WriteString(w, "\n")
+}
+
+// reloadJS reloads the page after a good build and shows the problems of a
+// bad one in an overlay, built with DOM methods and textContent only.
+const reloadJS = `(function () {
+  var es = new EventSource("` + prefix + `events");
+  var overlay = null;
+  function show(text) {
+    if (!overlay) {
+      var css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = "` + prefix + `reload.css";
+      document.head.appendChild(css);
+      overlay = document.createElement("div");
+      overlay.className = "atlas-overlay";
+      overlay.setAttribute("role", "alert");
+      var h = document.createElement("strong");
+      h.textContent = "Build failed; showing the last good site.";
+      var pre = document.createElement("pre");
+      overlay.appendChild(h);
+      overlay.appendChild(pre);
+      document.body.appendChild(overlay);
+    }
+    overlay.lastChild.textContent = text;
+  }
+  es.addEventListener("reload", function () { location.reload(); });
+  es.addEventListener("problems", function (e) { show(e.data); });
+})();
+`
+
+const reloadCSS = `.atlas-overlay{position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:1000;background:#2b0b0b;color:#ffd7d7;border-top:4px solid #ff6b6b;padding:1rem;font:14px/1.5 ui-monospace,monospace}
+.atlas-overlay pre{white-space:pre-wrap;margin:.5rem 0 0;border:0;background:none;color:inherit}
+`
