@@ -306,15 +306,16 @@ func joinSubjects(ns []subject, max int) struct{ en, ru string } {
 		}
 	}
 	return struct{ en, ru string }{
-		cut(en, max, "and %d more"),
-		cut(ru, max, "и ещё %d"),
+		cut(en, max, ", and %d more"),
+		cut(ru, max, " и ещё %d"),
 	}
 }
 
-// cut joins names, keeping the first max and counting the rest.
+// cut joins names, keeping the first max and counting the rest; it never
+// cuts a single name, which takes no more room than saying "1 more".
 func cut(names []string, max int, more string) string {
-	if max <= 0 || len(names) <= max {
+	if max <= 0 || len(names) <= max+1 {
 		return strings.Join(names, ", ")
 	}
-	return strings.Join(names[:max], ", ") + ", " + fmt.Sprintf(more, len(names)-max)
+	return strings.Join(names[:max], ", ") + fmt.Sprintf(more, len(names)-max)
 }

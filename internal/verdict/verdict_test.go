@@ -476,7 +476,7 @@ func TestLongListsAreCut(t *testing.T) {
 	}
 	v := Judge(record(cs...), nil)
 	r, _ := hasRule(v.Reasons, "tied-to-you")
-	if r.En != "tied to you (a, b, c, d, and 2 more)" || r.Ru != "привязано к вам (a, b, c, d, и ещё 2)" {
+	if r.En != "tied to you (a, b, c, d, and 2 more)" || r.Ru != "привязано к вам (a, b, c, d и ещё 2)" {
 		t.Errorf("record reason %+v", r)
 	}
 	if r, _ := hasRule(v.Items[3].Reasons, "tied-to-you"); r.En != "tied to you (f, a)" {
@@ -485,5 +485,10 @@ func TestLongListsAreCut(t *testing.T) {
 	v = Judge(record(cs[:2]...), nil)
 	if r, _ := hasRule(v.Reasons, "tied-to-you"); r.En != "tied to you (a, b, c)" {
 		t.Errorf("short list %+v", r)
+	}
+	// One more than the limit is named rather than counted.
+	v = Judge(record(cs[:3]...), nil)
+	if r, _ := hasRule(v.Reasons, "tied-to-you"); r.En != "tied to you (a, b, c, d, e)" {
+		t.Errorf("limit plus one %+v", r)
 	}
 }
