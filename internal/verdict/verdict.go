@@ -4,6 +4,12 @@
 // says of every collected item, and of the record, whether it is telemetry,
 // spying or the grey between, and why. The rules are data (Rules), so the
 // methodology page is generated from the same slice the verdicts come from.
+//
+// How the status of a claim weighs: confirmed and reported items count in
+// full. An alleged item is judged by the same rules, but its reasons are
+// marked Alleged and capped at grey, and so is the item: an allegation alone
+// never makes a record spying, yet it keeps the record from looking clean.
+// A record's level is the worst level of its items under that cap.
 package verdict
 
 import (
