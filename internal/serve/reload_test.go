@@ -1,0 +1,103 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/telemetry-atlas/atlas/internal/build"
+	"github.com/telemetry-atlas/atlas/internal/testsite"
+	"github.com/telemetry-atlas/atlas/internal/vendor"
+)
+
+// sse reads server-sent events from a stream.
+type sse struct{ r *bufio.Reader }
+
+func (s sse) next(t *testing.T) (name, data string) {
+	t.Helper()
+	var lines []string
+	for {
+		line, err := s.r.ReadString('\n')
+		if err != nil {
+			t.Fatalf("event stream: %v", err)
+		}
+		line = strings.TrimRight(line, "\n")
+		switch {
+		case line == "" && name != "":
+			return name, strings.Join(lines, "\n")
+		case strings.HasPrefix(line, "event: "):
+			name = strings.TrimPrefix(line, "event: ")
+		case strings.HasPrefix(line, "data: "):
+			lines = append(lines, strings.TrimPrefix(line, "data: "))
+		}
+	}
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestServeReloadsAndKeepsTheLastGoodSite(t *testing.T) {
+	dir := testsite.Make(t, nil)
+	srv := New(build.Options{Source: os.DirFS(dir), Today: vendor.NewDate(2026, 11, 22)}, io.Discard)
+	if err := srv.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+
+	code, page := get(t, ts.URL+"/course/first/")
+	if code != 200 || !strings.Contains(page, `<script src="/_atlas/reload.js" defer></script>`) {
+		t.Fatalf("served page: %d, reload script missing", code)
+	}
+	if code, body := get(t, ts.URL+"/no/such/page/"); code != 404 || !strings.Contains(body, "<html") {
+		t.Fatalf("missing page: %d", code)
+	}
+	if code, body := get(t, ts.URL+"/_atlas/reload.js"); code != 200 || !strings.Contains(body, "EventSource") {
+		t.Fatalf("reload.js: %d", code)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+"/_atlas/events", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := sse{bufio.NewReader(resp.Body)}
+	if name, _ := events.next(t); name != "hello" {
+		t.Fatalf("first event %q, want hello", name)
+	}
+
+	// Watch the tree; a broken record must show as problems, with its place,
+	// while the last good site stays served.
+	go srv.Watch(ctx, dir)
+	time.Sleep(200 * time.Millisecond) // let the watcher start
+	testsite.Write(t, dir, "vendors/zeta-browser.yaml", strings.Replace(testsite.Record("zeta-browser"), "linked: identified", "linked: identifed", 1))
+	name, data := events.next(t)
+	if name != "problems" || !strings.Contains(data, "vendors/zeta-browser.yaml:") || !strings.Contains(data, `did you mean "identified"`) {
+		t.Fatalf("after a broken record: event %q %q", name, data)
+	}
+	if code, again := get(t, ts.URL+"/course/first/"); code != 200 || again != page {
+		t.Fatalf("the last good site is no longer served: %d", code)
+	}
+
+	testsite.Write(t, dir, "vendors/zeta-browser.yaml", testsite.Record("zeta-browser"))
+	if name, _ := events.next(t); name != "reload" {
+		t.Fatalf("after the fix: event %q, want reload", name)
+	}
+}
