@@ -26,8 +26,12 @@ import (
 // kilobytes, a few hundred tokens and six levels deep.
 const (
 	MaxFileSize = 1 << 20 // bytes
-	MaxTokens   = 20000   // YAML tokens in one file
+	MaxTokens   = 10000   // YAML tokens in one file (a real record has under 1000)
 	MaxDepth    = 16      // nesting of lists and mappings
+
+	// maxProblems is how many problems one file reports before it says
+	// how many more there are.
+	maxProblems = 100
 )
 
 // LoadDir reads every *.yaml file directly under dir in fsys (skipping
@@ -117,6 +121,10 @@ func Decode(file string, data []byte, tx *Taxonomy, today Date) (*Record, diag.P
 	c.check()
 	if len(d.probs) > 0 {
 		d.probs.Sort()
+		if n := len(d.probs); n > maxProblems {
+			d.probs = append(d.probs[:maxProblems], diag.Problem{File: file,
+				Msg: fmt.Sprintf("and %d more problems in this file; fix the ones above first", n-maxProblems)})
+		}
 		return nil, d.probs
 	}
 	return &rec, nil
