@@ -85,20 +85,33 @@ func (b *builder) pages() []*Page {
 	var out []*Page
 	out = append(out, b.homePages()...)
 	out = append(out, b.coursePages()...)
+	out = append(out, b.matrixPages()...)
 	out = append(out, b.vendorPages()...)
+	out = append(out, b.categoryPages()...)
+	out = append(out, b.comparePages()...)
+	out = append(out, b.methodologyPages()...)
+	out = append(out, b.incidentsPages()...)
+	out = append(out, b.apiPages()...)
 	out = append(out, b.searchPages()...)
 	out = append(out, b.notFoundPages()...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].URL < out[j].URL })
 	return out
 }
 
-// extraFiles are the files that are not pages: the sitemap, robots.txt and
-// the search index.
+// extraFiles are the files that are not pages: the sitemap, robots.txt,
+// the search index, the data exports, the incident feeds and the heatmaps.
 func (b *builder) extraFiles(pages []*Page) (publish.Files, error) {
 	files := publish.Files{}
 	files["sitemap.xml"] = b.sitemap(pages)
 	files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.absolute("/sitemap.xml") + "\n")
 	for name, data := range b.searchFiles {
+		files[name] = data
+	}
+	exports, err := b.exports()
+	if err != nil {
+		return nil, err
+	}
+	for name, data := range exports {
 		files[name] = data
 	}
 	return files, nil

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
+	"github.com/telemetry-atlas/atlas/internal/export"
 	"github.com/telemetry-atlas/atlas/internal/vendor"
 )
 
@@ -87,7 +88,7 @@ func (b *builder) incidents(lang string) []incidentView {
 				}
 			}
 			iv.SummaryHTML = b.text.Inline(lang, iv.Summary)
-			iv.Anchor = "incident-" + inc.Date.String()
+			iv.Anchor = export.IncidentAnchor(r, i)
 			out = append(out, iv)
 		}
 	}

@@ -39,9 +39,11 @@ type vendorView struct {
 	NeedsReview bool
 	EditURL     string
 	JSONURL     string
+	HostsURL    string // the record's hosts file, when it lists endpoints
 }
 
 type reasonView struct {
+	Rule    string // the rule's id, an anchor on /methodology/
 	Level   verdict.Level
 	Label   string
 	Alleged bool
@@ -107,9 +109,6 @@ type sourceView struct {
 
 func (b *builder) vendorPages() []*Page {
 	var out []*Page
-	out = append(out, localized("/vendors/", func(lang, url string) *Page {
-		return &Page{Template: "vendors", Section: "vendors", Data: b.vendorSummaries(lang)}
-	})...)
 	for _, r := range b.in.Records {
 		r := r
 		out = append(out, localized("/vendors/"+r.ID+"/", func(lang, url string) *Page {
@@ -186,7 +185,7 @@ func (b *builder) vendorView(r *vendor.Record, lang string) vendorView {
 		return labelled{ID: id, Label: id}
 	}
 	for _, rs := range v.Verdict.Reasons {
-		v.Reasons = append(v.Reasons, reasonView{Level: rs.Level, Label: rs.Level.In(lang).Title, Alleged: rs.Alleged, Text: rs.In(lang)})
+		v.Reasons = append(v.Reasons, reasonView{Rule: rs.Rule, Level: rs.Level, Label: rs.Level.In(lang).Title, Alleged: rs.Alleged, Text: rs.In(lang)})
 	}
 	for i, c := range r.Collects {
 		cv := collectView{
@@ -263,6 +262,9 @@ func (b *builder) vendorView(r *vendor.Record, lang string) vendorView {
 		v.NeedsReview = b.in.Today.Time().Sub(r.Reviewed.Time()) > reviewAge
 	}
 	v.EditURL = b.in.Config.Repository + "/edit/" + b.in.Config.Branch + "/vendors/" + r.ID + ".yaml"
-	v.JSONURL = "/api/v1/vendors/" + r.ID + ".json"
+	v.JSONURL = apiVendorJSON(r.ID)
+	if len(r.Endpoints) > 0 {
+		v.HostsURL = apiVendorHosts(r.ID)
+	}
 	return v
 }
