@@ -1,0 +1,174 @@
+// Command atlas-bench times atlas against Hugo with Pagefind on the same
+// chapters, in one run on one machine. It writes one synthetic corpus (N
+// chapters, M records, and the same chapters as a Hugo site), then runs
+//
+//	atlas build   on the chapters and the records (pages, search index, exports, minified)
+//	hugo --minify on the chapters alone
+//	pagefind      on Hugo's output
+//
+// and prints the wall time and the peak memory (the child's maximum resident
+// set size) of each, and the ratios the performance targets are stated in.
+// It installs nothing: .ci/bench.sh installs hugo and pagefind and calls it.
+//
+//	go run ./cmd/atlas-bench --chapters 10000 --records 10000 --pagefind PATH
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/telemetry-atlas/atlas/internal/corpus"
+)
+
+// run is one timed child process.
+type run struct {
+	name string
+	wall time.Duration
+	rss  int64 // bytes
+}
+
+func main() {
+	var o corpus.Options
+	flag.IntVar(&o.Chapters, "chapters", 10000, "chapter files in all, about half English and half Russian")
+	flag.IntVar(&o.Records, "records", 10000, "vendor records (atlas only: Hugo and Pagefind get the chapters alone)")
+	work := flag.String("work", "bench-out", "working directory for the corpus, the binaries and the outputs")
+	atlas := flag.String("atlas", "", "the atlas binary (default: go build ./cmd/atlas into --work)")
+	hugo := flag.String("hugo", "hugo", "the hugo binary")
+	pagefind := flag.String("pagefind", "pagefind", "the pagefind binary")
+	skipOthers := flag.Bool("atlas-only", false, "time atlas alone")
+	maxTime := flag.Float64("max-time-ratio", 0.25, "target: atlas wall time over Hugo's plus Pagefind's")
+	maxMem := flag.Float64("max-mem-ratio", 0.5, "target: atlas peak memory over the larger of Hugo's and Pagefind's")
+	flag.Parse()
+	if err := bench(o, *work, *atlas, *hugo, *pagefind, *skipOthers, *maxTime, *maxMem, os.Stdout); err != nil {
+		fmt.Fprintf(os.Stderr, "atlas-bench: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func bench(o corpus.Options, work, atlas, hugo, pagefind string, atlasOnly bool, maxTime, maxMem float64, w io.Writer) error {
+	if err := os.MkdirAll(work, 0o755); err != nil {
+		return err
+	}
+	src := filepath.Join(work, fmt.Sprintf("corpus-%d-%d", o.Chapters, o.Records))
+	if _, err := os.Stat(src); errors.Is(err, fs.ErrNotExist) {
+		start := time.Now()
+		tmp := src + ".tmp"
+		os.RemoveAll(tmp)
+		if err := corpus.WriteDir(tmp, o, true, "."); err != nil {
+			return err
+		}
+		if err := os.Rename(tmp, src); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "corpus: %d chapters, %d records in %s (%s)\n", o.Chapters, o.Records, src, time.Since(start).Round(time.Millisecond))
+	} else {
+		fmt.Fprintf(w, "corpus: reusing %s\n", src)
+	}
+	if atlas == "" {
+		atlas = filepath.Join(work, "atlas")
+		cmd := exec.Command("go", "build", "-o", atlas, "./cmd/atlas")
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("go build ./cmd/atlas: %w", err)
+		}
+	}
+	outA := filepath.Join(work, "public-atlas")
+	outH := filepath.Join(work, "public-hugo")
+	// Each tool starts from an empty output directory, as on a fresh build.
+	os.RemoveAll(outA)
+	os.RemoveAll(outH)
+	a, err := timed("atlas build", atlas, "build", "--source", src, "--out", outA, "--today", corpus.Today)
+	if err != nil {
+		return err
+	}
+	runs := []run{a}
+	if !atlasOnly {
+		h, err := timed("hugo --minify", hugo, "--minify", "--quiet", "--source", filepath.Join(src, "hugo"), "--destination", abs(outH))
+		if err != nil {
+			return err
+		}
+		p, err := timed("pagefind", pagefind, "--site", outH)
+		if err != nil {
+			return err
+		}
+		runs = append(runs, h, p)
+	}
+	fmt.Fprintf(w, "\n%-16s %10s %12s %8s\n", "", "wall", "peak RSS", "files")
+	for i, r := range runs {
+		dir := outA
+		if i > 0 {
+			dir = outH
+		}
+		fmt.Fprintf(w, "%-16s %9.2fs %9.0f MB %8d\n", r.name, r.wall.Seconds(), float64(r.rss)/1e6, countFiles(dir))
+	}
+	if atlasOnly {
+		return nil
+	}
+	h, p := runs[1], runs[2]
+	timeRatio := a.wall.Seconds() / (h.wall + p.wall).Seconds()
+	memRatio := float64(a.rss) / float64(max(h.rss, p.rss))
+	fmt.Fprintf(w, "\natlas / (hugo + pagefind) wall time:   %.3f (target ≤ %.2f) %s\n", timeRatio, maxTime, verdict(timeRatio <= maxTime))
+	fmt.Fprintf(w, "atlas / max(hugo, pagefind) peak RSS: %.3f (target ≤ %.2f) %s\n", memRatio, maxMem, verdict(memRatio <= maxMem))
+	return nil
+}
+
+func verdict(ok bool) string {
+	if ok {
+		return "ok"
+	}
+	return "MISSED"
+}
+
+// timed runs a command and returns its wall time and peak memory.
+func timed(name, bin string, args ...string) (run, error) {
+	cmd := exec.Command(bin, args...)
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return run{}, fmt.Errorf("%s: %w\n%s", name, err, tail(out.String()))
+	}
+	r := run{name: name, wall: wall}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.rss = ru.Maxrss * 1024 // kilobytes on Linux
+	}
+	return r, nil
+}
+
+func tail(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	if len(lines) > 20 {
+		lines = lines[len(lines)-20:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func abs(p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	return a
+}
+
+func countFiles(dir string) int {
+	n := 0
+	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+		}
+		return nil
+	})
+	return n
+}
