@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"net/url"
 	"strings"
 
 	"github.com/tdewolff/parse/v2"
@@ -72,6 +73,11 @@ func checkLinks(files publish.Files, c *course.Course) diag.Problems {
 	resolve := func(from, ref string) string {
 		p, frag, _ := strings.Cut(ref, "#")
 		p, _, _ = strings.Cut(p, "?")
+		// html/template percent-encodes non-ASCII fragments (#%d0%b1…); a
+		// browser decodes them before it looks for the id.
+		if f, err := url.PathUnescape(frag); err == nil {
+			frag = f
+		}
 		name := from
 		if p != "" {
 			var ok bool
