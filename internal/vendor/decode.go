@@ -14,8 +14,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/scanner"
 	"github.com/goccy/go-yaml/token"
 
 	"github.com/telemetry-atlas/atlas/internal/diag"
@@ -178,9 +178,8 @@ func (d *decoder) parse(data []byte) ast.Node {
 	if d.tabs(data) {
 		return nil
 	}
-	src := string(data)
-	toks := lexer.Tokenize(src)
-	if len(toks) > MaxTokens {
+	toks, ok := tokenize(data)
+	if !ok {
 		d.add(place{}, "", fmt.Sprintf("the file has over %d YAML tokens; a record needs far fewer", MaxTokens))
 		return nil
 	}
@@ -212,6 +211,41 @@ func (d *decoder) parse(data []byte) ast.Node {
 		return nil
 	}
 	return body
+}
+
+// tokenize splits src into YAML tokens, giving up once there are more than
+// MaxTokens.
+func tokenize(data []byte) (token.Tokens, bool) {
+	// Every indicator below starts a token, unless it is inside quotes or a
+	// comment: far more of them than tokens allowed means far too many
+	// tokens, found without scanning a long line token by token.
+	indicators := 0
+	for i, c := range data {
+		switch c {
+		case ',', '[', ']', '{', '}':
+			indicators++
+		case '-', ':', '?':
+			if i+1 < len(data) && data[i+1] == ' ' {
+				indicators++
+			}
+		}
+	}
+	if indicators > 4*MaxTokens {
+		return nil, false
+	}
+	var s scanner.Scanner
+	s.Init(string(data))
+	var toks token.Tokens
+	for {
+		sub, err := s.Scan()
+		if err == io.EOF {
+			return toks, true
+		}
+		toks.Add(sub...)
+		if len(toks) > MaxTokens {
+			return nil, false
+		}
+	}
 }
 
 // badCharacters reports control characters YAML does not allow and that

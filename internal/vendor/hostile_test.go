@@ -55,7 +55,9 @@ func TestHostileInputsAreRefusedQuickly(t *testing.T) {
 			if len(probs) > maxProblems+1 {
 				t.Errorf("%d problems; a file reports at most %d", len(probs), maxProblems+1)
 			}
-			if took > 2*time.Second {
+			// Generous, for a loaded machine: the blow-ups this guards against
+			// took from ten seconds to forever.
+			if took > 5*time.Second {
 				t.Errorf("took %v", took)
 			}
 			first := ""
