@@ -30,11 +30,11 @@ var heatColours = map[string][2]string{
 const (
 	hmCell   = 26  // a cell's side
 	hmGap    = 2   // between cells
-	hmName   = 220 // the column of product names
+	hmName   = 300 // the column of product names
 	hmPad    = 12  // the margin
 	hmLegend = 24  // one line of the legend
 	hmChar   = 7   // the estimated width of a character at 12px
-	hmMaxLen = 30  // product names are cut to this many characters
+	hmMaxLen = 42  // product names are cut to this many characters
 )
 
 // heatmap draws the matrix in lang as a standalone SVG: one row per record,

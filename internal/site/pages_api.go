@@ -50,7 +50,7 @@ func (b *builder) apiPages() []*Page {
 			v.Feeds = append(v.Feeds, labelled{ID: feedPath(l), Label: view{b: b}.LangName(l)})
 		}
 		for _, r := range b.in.Records {
-			v.Vendors = append(v.Vendors, apiVendor{ID: r.ID, Name: r.Vendor + " " + r.Product,
+			v.Vendors = append(v.Vendors, apiVendor{ID: r.ID, Name: displayName(r),
 				URL: course.Localize(lang, "/vendors/"+r.ID+"/"), JSON: apiVendorJSON(r.ID),
 				Hosts: apiVendorHosts(r.ID), HasHosts: len(r.Endpoints) > 0})
 		}

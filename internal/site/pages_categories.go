@@ -21,6 +21,7 @@ type categoryView struct {
 // categoryEntry is one collected item of the category, of one record.
 type categoryEntry struct {
 	Record    *vendor.Record
+	Name      string
 	URL       string
 	Items     []string
 	Link      string // link level id
@@ -73,7 +74,7 @@ func (b *builder) categoryView(t vendor.Term, lang string) categoryView {
 				judged = &j
 			}
 			found = true
-			e := categoryEntry{Record: r, URL: course.Localize(lang, "/vendors/"+r.ID+"/"), Items: c.Items,
+			e := categoryEntry{Record: r, Name: displayName(r), URL: course.Localize(lang, "/vendors/"+r.ID+"/"), Items: c.Items,
 				Link: c.Linked, Symbol: linkSymbols[c.Linked], LinkText: c.Linked,
 				Default: c.Default, OffSwitch: c.OffSwitch, Status: c.Status, CanOff: stoppable(c)}
 			if e.Symbol == "" || c.Linked == cellNone {

@@ -121,6 +121,15 @@ func (b *builder) notCollected(lang string) string {
 	return s
 }
 
+// displayName is the vendor and the product, without saying the vendor
+// twice when the product's name starts with it ("HP HP laptops").
+func displayName(r *vendor.Record) string {
+	if r.Vendor == "" || strings.HasPrefix(strings.ToLower(r.Product), strings.ToLower(r.Vendor)) {
+		return r.Product
+	}
+	return r.Vendor + " " + r.Product
+}
+
 // matrixRows computes the rows of the matrix in lang, in record order.
 func (b *builder) matrixRows(lang string) []matrixRow {
 	tx := b.in.Taxonomy
@@ -129,8 +138,8 @@ func (b *builder) matrixRows(lang string) []matrixRow {
 		s := b.vendorSummary(r, lang)
 		row := matrixRow{
 			vendorSummary: s,
-			Name:          r.Vendor + " " + r.Product,
-			SortName:      strings.ToLower(r.Vendor + " " + r.Product),
+			Name:          displayName(r),
+			SortName:      strings.ToLower(displayName(r)),
 			KindID:        r.Kind,
 			PlatformIDs:   strings.Join(r.Platforms, " "),
 			LevelRank:     levelRank(s.Verdict.Level),
