@@ -1,12 +1,15 @@
 package search
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -56,7 +59,8 @@ const (
 	scoreScale     = 10 // posting score = round(BM25 × scoreScale)
 	maxVariantBits = 30 // bits of a variant mask; JS bitwise operators are 32-bit
 	defaultShard   = 12 << 10
-	fragBytes      = 6 << 10 // a fragment file holds documents up to this size
+	fragBytes      = 4 << 10 // a fragment file holds about this much
+	maxGroup       = 64      // and at most this many documents
 	maxBodyBytes   = 3000    // body text kept for snippets per document
 )
 
@@ -64,13 +68,6 @@ const (
 var fieldWeights = [3]float64{4, 2, 1}
 
 var langRE = regexp.MustCompile(`^[a-z]{2,3}$`)
-
-// docIndex is what the builder learns from one document.
-type docIndex struct {
-	length [3]int
-	tf     map[string]*[3]int         // stem → occurrences per field
-	words  map[string]map[string]bool // stem → surface words present
-}
 
 // Build returns the files of one language's index, keyed by path relative to
 // the site root ("search/en/manifest.<hash>.json", "search/en/t/<key>.<hash>.json",
@@ -101,7 +98,7 @@ func Build(docs []Doc, opt Options) (files map[string][]byte, manifestURL string
 		}
 	}
 
-	b := &builder{opt: opt, docs: sorted}
+	b := &builder{opt: opt, docs: sorted, entries: map[string][]byte{}}
 	b.analyse()
 	b.score()
 	files = map[string][]byte{}
@@ -110,20 +107,18 @@ func Build(docs []Doc, opt Options) (files map[string][]byte, manifestURL string
 		Version: formatVersion, Lang: opt.Lang, N: len(sorted), Avg: b.avg, FW: fieldWeights,
 		K1: k1, B: bm25B, Scale: scoreScale, Shards: map[string]string{}, Facets: map[string]map[string]string{},
 	}
-	if err := b.shards(func(key string, data []byte) {
+	b.shards(func(key string, data []byte) {
 		h := contentHash(data)
 		m.Shards[key] = h
 		files[prefix+shardPath(key, h)] = data
-	}); err != nil {
+	})
+	group, frags, err := b.fragments()
+	if err != nil {
 		return nil, "", err
 	}
-	if err := b.fragments(func(n, first int, data []byte) {
-		h := contentHash(data)
-		m.DocFirst = append(m.DocFirst, first)
-		m.DocHash = append(m.DocHash, h)
-		files[prefix+fragPath(n, h)] = data
-	}); err != nil {
-		return nil, "", err
+	m.DocGroup, m.DocHash = group, contentHash(bytes.Join(frags, []byte{'\n'}))
+	for n, data := range frags {
+		files[prefix+fragPath(n, m.DocHash)] = data
 	}
 	if err := b.facets(func(facet, value string, data []byte) {
 		h := contentHash(data)
@@ -147,66 +142,116 @@ func Build(docs []Doc, opt Options) (files map[string][]byte, manifestURL string
 type builder struct {
 	opt  Options
 	docs []Doc
-	idx  []docIndex
 	avg  [3]float64
 
-	df       map[string]int
-	wordStem map[string]string
+	// The vocabulary, by id: words[i] is a word, wordStem[i] the id of
+	// its stem in stems (-1 for a stop word).
+	wordID   map[string]int32
+	words    []string
+	wordTerm []int32
+	wordDocs []int32
+	stemID   map[string]int32
+	stems    []string
+	df       []int32
+	docWords [][]docWord // per document, its distinct indexed words
+
+	wordStem map[string]string   // word → stem, for the shards
 	variants map[string][]string // stem → surface words, most frequent first
 	bit      map[string]int      // word → variant bit or -1
 	postings map[string][]int    // stem → flat postings: doc id, score, variant mask
+	entries  map[string][]byte   // stem → encoded shard entry
+	length   [][3]int32          // per document, the indexed words per field
+}
+
+// docWord is one distinct word of a document and its count per field.
+type docWord struct {
+	word int32
+	tf   [3]int32
+}
+
+// word returns the id of a folded word, adding it to the vocabulary.
+func (b *builder) word(w string) int32 {
+	if id, ok := b.wordID[w]; ok {
+		return id
+	}
+	id := int32(len(b.words))
+	w = strings.Clone(w)
+	b.wordID[w] = id
+	b.words = append(b.words, w)
+	b.wordDocs = append(b.wordDocs, 0)
+	st, ok := term(w)
+	if !ok {
+		b.wordTerm = append(b.wordTerm, -1)
+		return id
+	}
+	sid, seen := b.stemID[st]
+	if !seen {
+		sid = int32(len(b.stems))
+		b.stemID[st] = sid
+		b.stems = append(b.stems, st)
+		b.df = append(b.df, 0)
+	}
+	b.wordTerm = append(b.wordTerm, sid)
+	return id
 }
 
 func (b *builder) analyse() {
-	b.idx = make([]docIndex, len(b.docs))
-	b.df = map[string]int{}
-	b.wordStem = map[string]string{}
-	wordDocs := map[string]int{}
+	b.wordID, b.stemID = map[string]int32{}, map[string]int32{}
+	b.docWords = make([][]docWord, len(b.docs))
+	b.length = make([][3]int32, len(b.docs))
 	var total [3]int
+	slot := map[int32]int{} // word → index in the document's list, reused
+	lastDoc := []int32{}    // stem → last document counted in df, +1
 	for i, d := range b.docs {
-		di := docIndex{tf: map[string]*[3]int{}, words: map[string]map[string]bool{}}
-		seen := map[string]bool{}
+		clear(slot)
+		var dw []docWord
 		for f, text := range [3]string{d.Title, d.Headings, d.Body} {
-			for _, w := range tokens(text) {
-				st, ok := term(w)
+			words(text, func(w string, _, _ int) {
+				id := b.word(w)
+				sid := b.wordTerm[id]
+				if sid < 0 {
+					return
+				}
+				b.length[i][f]++
+				j, ok := slot[id]
 				if !ok {
-					continue
+					j = len(dw)
+					slot[id] = j
+					dw = append(dw, docWord{word: id})
+					b.wordDocs[id]++
+					for int(sid) >= len(lastDoc) {
+						lastDoc = append(lastDoc, 0)
+					}
+					if lastDoc[sid] != int32(i+1) {
+						lastDoc[sid] = int32(i + 1)
+						b.df[sid]++
+					}
 				}
-				di.length[f]++
-				if di.tf[st] == nil {
-					di.tf[st] = &[3]int{}
-					di.words[st] = map[string]bool{}
-				}
-				di.tf[st][f]++
-				di.words[st][w] = true
-				b.wordStem[w] = st
-				if !seen[w] {
-					seen[w] = true
-					wordDocs[w]++
-				}
-			}
+				dw[j].tf[f]++
+			})
 		}
 		for f := range 3 {
-			total[f] += di.length[f]
+			total[f] += int(b.length[i][f])
 		}
-		for st := range di.tf {
-			b.df[st]++
-		}
-		b.idx[i] = di
+		b.docWords[i] = dw
 	}
 	for f := range 3 {
 		if len(b.docs) > 0 {
 			b.avg[f] = math.Round(float64(total[f])/float64(len(b.docs))*100) / 100
 		}
 	}
+	b.wordStem = map[string]string{}
 	b.variants = map[string][]string{}
-	for w, st := range b.wordStem {
-		b.variants[st] = append(b.variants[st], w)
+	for id, w := range b.words {
+		if sid := b.wordTerm[id]; sid >= 0 {
+			b.wordStem[w] = b.stems[sid]
+			b.variants[b.stems[sid]] = append(b.variants[b.stems[sid]], w)
+		}
 	}
 	b.bit = map[string]int{}
 	for _, ws := range b.variants {
 		slices.SortFunc(ws, func(x, y string) int {
-			return cmp.Or(cmp.Compare(wordDocs[y], wordDocs[x]), cmp.Compare(x, y))
+			return cmp.Or(cmp.Compare(b.wordDocs[b.wordID[y]], b.wordDocs[b.wordID[x]]), cmp.Compare(x, y))
 		})
 		for i, w := range ws {
 			if i < maxVariantBits {
@@ -222,66 +267,154 @@ func (b *builder) analyse() {
 // quantised to an integer.
 func (b *builder) score() {
 	n := float64(len(b.docs))
-	b.postings = map[string][]int{}
-	for id, di := range b.idx {
-		stems := make([]string, 0, len(di.tf))
-		for st := range di.tf {
-			stems = append(stems, st)
+	idf := make([]float64, len(b.stems))
+	for sid, df := range b.df {
+		idf[sid] = math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+	}
+	bits := make([]int, len(b.words))
+	for id, w := range b.words {
+		if b.wordTerm[id] >= 0 {
+			bits[id] = b.bit[w]
 		}
-		slices.Sort(stems)
-		for _, st := range stems {
-			tf := di.tf[st]
+	}
+	post := make([][]int, len(b.stems))
+	type acc struct {
+		tf   [3]int32
+		mask int
+	}
+	accs := make([]acc, len(b.stems)) // zero between documents
+	var order []int32
+	for id, dw := range b.docWords {
+		order = order[:0]
+		for _, w := range dw {
+			sid := b.wordTerm[w.word]
+			a := &accs[sid]
+			if a.tf == [3]int32{} {
+				order = append(order, sid)
+			}
+			for f := range 3 {
+				a.tf[f] += w.tf[f]
+			}
+			if bit := bits[w.word]; bit >= 0 {
+				a.mask |= 1 << bit
+			}
+		}
+		for _, sid := range order {
+			a := accs[sid]
+			accs[sid] = acc{}
 			var tfw float64
 			for f := range 3 {
-				if tf[f] == 0 || b.avg[f] == 0 {
+				if a.tf[f] == 0 || b.avg[f] == 0 {
 					continue
 				}
-				norm := 1 - bm25B + bm25B*float64(di.length[f])/b.avg[f]
-				tfw += fieldWeights[f] * float64(tf[f]) / norm
+				norm := 1 - bm25B + bm25B*float64(b.length[id][f])/b.avg[f]
+				tfw += fieldWeights[f] * float64(a.tf[f]) / norm
 			}
-			df := float64(b.df[st])
-			idf := math.Log(1 + (n-df+0.5)/(df+0.5))
-			s := idf * tfw * (k1 + 1) / (tfw + k1)
+			s := idf[sid] * tfw * (k1 + 1) / (tfw + k1)
 			q := max(1, int(math.Round(s*scoreScale)))
-			mask := 0
-			for w := range di.words[st] {
-				if bit := b.bit[w]; bit >= 0 {
-					mask |= 1 << bit
-				}
-			}
-			b.postings[st] = append(b.postings[st], id, q, mask)
+			post[sid] = append(post[sid], id, q, a.mask)
 		}
+	}
+	b.postings = make(map[string][]int, len(b.stems))
+	for sid, p := range post {
+		b.postings[b.stems[sid]] = p
 	}
 }
 
-// encodeShard encodes the shard holding the given words (sorted).
-func (b *builder) encodeShard(words []string) ([]byte, error) {
-	var stems []string
+// stemEntry returns the encoded [stem, variants, postings] of a stem,
+// computed once per build.
+func (b *builder) stemEntry(st string) []byte {
+	if e, ok := b.entries[st]; ok {
+		return e
+	}
+	v := len(b.variants[st])
+	p := b.postings[st]
+	e := appendJSONString([]byte{'['}, st)
+	e = append(e, ',')
+	e = strconv.AppendInt(e, int64(v), 10)
+	e = append(e, ",["...)
+	prev := 0
+	for j := 0; j < len(p); j += 3 {
+		if j > 0 {
+			e = append(e, ',')
+		}
+		e = strconv.AppendInt(e, int64(p[j]-prev), 10)
+		e = append(e, ',')
+		e = strconv.AppendInt(e, int64(p[j+1]), 10)
+		if v > 1 {
+			e = append(e, ',')
+			e = strconv.AppendInt(e, int64(p[j+2]), 10)
+		}
+		prev = p[j]
+	}
+	e = append(e, "]]"...)
+	b.entries[st] = e
+	return e
+}
+
+// shardStems returns the distinct stems of words, sorted.
+func (b *builder) shardStems(words []string) []string {
+	stems := make([]string, 0, len(words))
 	for _, w := range words {
 		stems = append(stems, b.wordStem[w])
 	}
 	slices.Sort(stems)
-	stems = slices.Compact(stems)
-	sf := shardFile{Words: make(map[string][2]int, len(words)), Stems: make([]shardStem, len(stems))}
-	for i, st := range stems {
-		v := len(b.variants[st])
-		p := b.postings[st]
-		ss := shardStem{Stem: st, Variants: v}
-		prev := 0
-		for j := 0; j < len(p); j += 3 {
-			ss.Postings = append(ss.Postings, p[j]-prev, p[j+1])
-			if v > 1 {
-				ss.Postings = append(ss.Postings, p[j+2])
-			}
-			prev = p[j]
-		}
-		sf.Stems[i] = ss
+	return slices.Compact(stems)
+}
+
+// shardSize is the size of the shard holding words, give or take a few
+// bytes per word.
+func (b *builder) shardSize(words []string) int {
+	n := 16
+	for _, st := range b.shardStems(words) {
+		n += len(b.stemEntry(st)) + 1
 	}
 	for _, w := range words {
-		i, _ := slices.BinarySearch(stems, b.wordStem[w])
-		sf.Words[w] = [2]int{i, b.bit[w]}
+		n += len(w) + 12
 	}
-	return marshal(sf)
+	return n
+}
+
+// encodeShard encodes the shard holding the given words (sorted), the JSON
+// of a shardFile with its keys in order.
+func (b *builder) encodeShard(words []string) []byte {
+	stems := b.shardStems(words)
+	out := []byte(`{"s":[`)
+	for i, st := range stems {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, b.stemEntry(st)...)
+	}
+	out = append(out, `],"w":{`...)
+	for i, w := range words {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		si, _ := slices.BinarySearch(stems, b.wordStem[w])
+		out = appendJSONString(out, w)
+		out = append(out, ":["...)
+		out = strconv.AppendInt(out, int64(si), 10)
+		out = append(out, ',')
+		out = strconv.AppendInt(out, int64(b.bit[w]), 10)
+		out = append(out, ']')
+	}
+	return append(out, "}}"...)
+}
+
+// appendJSONString appends s as a JSON string. Words and stems are letters
+// and digits, which need no escaping; anything else goes through
+// encoding/json.
+func appendJSONString(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s)
+			return append(dst, q...)
+		}
+	}
+	dst = append(dst, '"')
+	dst = append(dst, s...)
+	return append(dst, '"')
 }
 
 // runePrefix returns the first n runes of s (all of s if shorter).
@@ -298,7 +431,7 @@ func runePrefix(s string, n int) string {
 
 // shards partitions the vocabulary by word prefix and emits each shard.
 // A word lives in the shard whose key is its longest prefix among the keys.
-func (b *builder) shards(emit func(key string, data []byte)) error {
+func (b *builder) shards(emit func(key string, data []byte)) {
 	all := make([]string, 0, len(b.wordStem))
 	for w := range b.wordStem {
 		all = append(all, w)
@@ -306,11 +439,8 @@ func (b *builder) shards(emit func(key string, data []byte)) error {
 	slices.Sort(all)
 	groups := groupBy(all, b.opt.ShardPrefixLen)
 	for _, g := range groups {
-		if err := b.split(g.key, g.words, emit); err != nil {
-			return err
-		}
+		b.split(g.key, g.words, emit)
 	}
-	return nil
 }
 
 type wordGroup struct {
@@ -334,18 +464,14 @@ func groupBy(words []string, n int) []wordGroup {
 	return out
 }
 
-func (b *builder) split(key string, words []string, emit func(string, []byte)) error {
-	data, err := b.encodeShard(words)
-	if err != nil {
-		return fmt.Errorf("search: encoding shard %q: %w", key, err)
-	}
-	if len(data) <= b.opt.ShardBytes || len(words) == 1 {
-		emit(key, data)
-		return nil
+func (b *builder) split(key string, words []string, emit func(string, []byte)) {
+	size := b.shardSize(words)
+	if size <= b.opt.ShardBytes || len(words) == 1 {
+		emit(key, b.encodeShard(words))
+		return
 	}
 	depth := utf8.RuneCountInString(key)
-	var terminal []string
-	var rest []string
+	var terminal, rest []string
 	for _, w := range words {
 		if w == key {
 			terminal = append(terminal, w)
@@ -355,75 +481,61 @@ func (b *builder) split(key string, words []string, emit func(string, []byte)) e
 	}
 	children := groupBy(rest, depth+1)
 	if len(children) == 1 && len(terminal) == 0 {
-		return b.split(children[0].key, children[0].words, emit)
+		b.split(children[0].key, children[0].words, emit)
+		return
 	}
 	// Split only if it helps: a stem shared by the words of every child
 	// would be copied into each of them.
 	biggest := 0
 	for _, c := range children {
-		cd, err := b.encodeShard(c.words)
-		if err != nil {
-			return fmt.Errorf("search: encoding shard %q: %w", c.key, err)
-		}
-		biggest = max(biggest, len(cd))
+		biggest = max(biggest, b.shardSize(c.words))
 	}
-	if biggest*10 >= len(data)*9 {
-		emit(key, data)
-		return nil
+	if biggest*10 >= size*9 {
+		emit(key, b.encodeShard(words))
+		return
 	}
 	if len(terminal) > 0 {
-		td, err := b.encodeShard(terminal)
-		if err != nil {
-			return fmt.Errorf("search: encoding shard %q: %w", key, err)
-		}
-		emit(key, td)
+		emit(key, b.encodeShard(terminal))
 	}
 	for _, c := range children {
-		if err := b.split(c.key, c.words, emit); err != nil {
-			return err
-		}
+		b.split(c.key, c.words, emit)
 	}
-	return nil
 }
 
-// fragments groups documents, in id order, into files of about fragBytes,
-// each a JSON array of [url, title, where, type, body].
-func (b *builder) fragments(emit func(n, first int, data []byte)) error {
-	var group [][5]string
-	first, size, n := 0, 0, 0
-	flush := func() error {
-		if len(group) == 0 {
-			return nil
-		}
-		data, err := marshal(group)
-		if err != nil {
-			return fmt.Errorf("search: encoding fragments from document %d: %w", first, err)
-		}
-		emit(n, first, data)
-		n++
-		group = nil
-		size = 0
-		return nil
-	}
+// fragments groups documents, in id order, a fixed number per file, so that
+// a file is about fragBytes; each file is a JSON array of
+// [url, title, where, type, body].
+func (b *builder) fragments() (group int, files [][]byte, err error) {
+	entries := make([][5]string, len(b.docs))
+	size := 0
 	for id, d := range b.docs {
 		e := [5]string{d.URL, d.Title, d.Where, d.Type, clip(d.Body, maxBodyBytes)}
-		es := len(e[0]) + len(e[1]) + len(e[2]) + len(e[3]) + len(e[4])
-		if len(group) > 0 && size+es > fragBytes {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-		if len(group) == 0 {
-			first = id
-		}
-		group = append(group, e)
-		size += es
+		entries[id] = e
+		size += len(e[0]) + len(e[1]) + len(e[2]) + len(e[3]) + len(e[4]) + 12
 	}
-	return flush()
+	group = 1
+	if size > 0 {
+		group = min(maxGroup, max(1, fragBytes*len(entries)/size))
+	}
+	for first := 0; first < len(entries); first += group {
+		data, err := marshal(entries[first:min(first+group, len(entries))])
+		if err != nil {
+			return 0, nil, fmt.Errorf("search: encoding fragments from document %d: %w", first, err)
+		}
+		files = append(files, data)
+	}
+	return group, files, nil
 }
 
 // clip cuts s to at most n bytes, at a space when there is one near the end.
 func clip(s string, n int) string {
+	if len(s) > 2*n { // collapsing space shortens; no need to look further
+		cut := 2 * n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	if len(s) <= n {
 		return s

@@ -31,10 +31,11 @@ type manifest struct {
 	Scale int        `json:"scale"`
 	// Shards maps a shard key (a word prefix) to the content hash of its file.
 	Shards map[string]string `json:"s"`
-	// DocFirst[i] is the id of the first document in fragment file i, whose
-	// content hash is DocHash[i].
-	DocFirst []int    `json:"df"`
-	DocHash  []string `json:"dh"`
+	// Fragment file n holds documents n×DocGroup to n×DocGroup+DocGroup-1;
+	// all fragment files share one content hash, DocHash: scores change
+	// with every document anyway, and one hash keeps the manifest small.
+	DocGroup int    `json:"dg"`
+	DocHash  string `json:"dh"`
 	// Facets maps a facet ("type", "kind", "platform", "category") and a
 	// value to the content hash of the value's document bitset.
 	Facets map[string]map[string]string `json:"f"`
@@ -48,17 +49,13 @@ type shardFile struct {
 	Stems []shardStem       `json:"s"`
 }
 
-// shardStem is written as [stem, variants, postings]. Postings are flat:
+// shardStem is written as [stem, variants, postings] (by builder.stemEntry). Postings are flat:
 // doc-id delta, score and, when variants > 1, the mask of the variants the
 // document contains.
 type shardStem struct {
 	Stem     string
 	Variants int
 	Postings []int
-}
-
-func (s shardStem) MarshalJSON() ([]byte, error) {
-	return marshal([]any{s.Stem, s.Variants, s.Postings})
 }
 
 func (s *shardStem) UnmarshalJSON(b []byte) error {

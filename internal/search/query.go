@@ -367,16 +367,15 @@ func (ix *Index) filter(filters map[string][]string) (func(int) bool, error) {
 
 // describe fills a hit from its fragment file.
 func (ix *Index) describe(h *Hit) error {
-	g, _ := slices.BinarySearch(ix.m.DocFirst, h.ID+1)
-	g--
-	if g < 0 {
+	if ix.m.DocGroup < 1 || h.ID < 0 || h.ID >= ix.m.N {
 		return fmt.Errorf("search: no fragment file holds document %d", h.ID)
 	}
+	g := h.ID / ix.m.DocGroup
 	var frag [][5]string
-	if err := ix.fetch(ix.base+fragPath(g, ix.m.DocHash[g]), &frag); err != nil {
+	if err := ix.fetch(ix.base+fragPath(g, ix.m.DocHash), &frag); err != nil {
 		return err
 	}
-	i := h.ID - ix.m.DocFirst[g]
+	i := h.ID - g*ix.m.DocGroup
 	if i >= len(frag) {
 		return fmt.Errorf("search: fragment file %d does not hold document %d", g, h.ID)
 	}

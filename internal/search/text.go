@@ -22,14 +22,26 @@ const maxWordRunes = 40
 // (static/js/search.js) does the same with the same character classes after
 // normalising the query to NFC.
 func words(s string, fn func(word string, start, end int)) {
+	// A word that folding leaves as it is (most of them) is passed as a
+	// substring of s; the builder is used only from the first change on.
 	var b strings.Builder
-	start := -1
+	start, changed := -1, false
 	flush := func(end int) {
-		if start >= 0 && b.Len() > 0 {
+		switch {
+		case start < 0:
+		case !changed:
+			fn(s[start:end], start, end)
+		case b.Len() > 0:
 			fn(b.String(), start, end)
 		}
 		b.Reset()
-		start = -1
+		start, changed = -1, false
+	}
+	change := func(i int) {
+		if !changed {
+			changed = true
+			b.WriteString(s[start:i])
+		}
 	}
 	for i, r := range s {
 		switch {
@@ -37,11 +49,17 @@ func words(s string, fn func(word string, start, end int)) {
 			if start < 0 {
 				start = i
 			}
-			b.WriteRune(foldRune(r))
+			if f := foldRune(r); f != r || r == utf8.RuneError {
+				change(i)
+				b.WriteRune(f)
+			} else if changed {
+				b.WriteRune(r)
+			}
 		case unicode.Is(unicode.Mn, r):
 			if start < 0 {
 				start = i
 			}
+			change(i)
 			if r == '\u0306' && strings.HasSuffix(b.String(), "и") {
 				w := strings.TrimSuffix(b.String(), "и")
 				b.Reset()

@@ -136,13 +136,8 @@
 
   // The [url, title, where, type, body] of a document.
   const doc = (m, id) => {
-    let lo = 0, hi = m.df.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (m.df[mid] <= id) lo = mid;
-      else hi = mid - 1;
-    }
-    return get(m.base + 'd/' + lo + '.' + m.dh[lo] + '.json').then((a) => a[id - m.df[lo]]);
+    const g = (id / m.dg) | 0;
+    return get(m.base + 'd/' + g + '.' + m.dh + '.json').then((a) => a[id - g * m.dg]);
   };
 
   const el = (tag, cls, parent, text) => {
