@@ -69,7 +69,7 @@ var badRecords = []struct {
 		"vendors/empty-items.yaml:11:12: collects[0].items: empty: fill in the concrete data items, as a list such as [serial number, IMEI]",
 	}},
 	{"empty-purposes", []string{
-		"vendors/empty-purposes.yaml:13:15: collects[0].purposes: empty: fill in what the vendor uses the data for, as a list such as [analytics]",
+		"vendors/empty-purposes.yaml:13:15: collects[0].purposes: empty: fill in what the vendor uses the data for, as a list such as [analytics]; one of: functionality, product-improvement, analytics, security, personalization, advertising, third-party-sharing, unknown",
 	}},
 	{"empty-required", []string{
 		"vendors/empty-required.yaml:3:9: vendor: empty: fill in the company that makes the product, such as OnePlus",

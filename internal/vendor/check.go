@@ -24,7 +24,7 @@ var (
 )
 
 // where the long lists of allowed values are explained to contributors.
-const taxonomyHint = "CONTRIBUTING.md (from internal/vendor/taxonomy.yaml)"
+const taxonomyHint = "CONTRIBUTING.md"
 
 // checker checks the meaning of a decoded record: required fields, values
 // from the taxonomy, sources cited and existing, dates, addresses and text.
@@ -74,6 +74,26 @@ func (c *checker) missing(typeName, key, p string) {
 	c.add(c.at(p), p, "missing: fill in "+h)
 }
 
+// missingOneOf is missing for a field with a closed set of values: it adds
+// the values when they are few and the help does not already name them.
+func (c *checker) missingOneOf(typeName, key, p string, allowed []string) {
+	if c.has(p) || c.renamed[p] {
+		return
+	}
+	h := Help(typeName, key)
+	switch {
+	case len(allowed) > maxListed:
+		h += " (the values are listed in " + taxonomyHint + ")"
+	case len(allowed) > 1 && !regexp.MustCompile(`\b`+regexp.QuoteMeta(allowed[1])+`\b`).MatchString(h):
+		h += "; one of: " + strings.Join(allowed, ", ")
+	}
+	word := "missing"
+	if c.present(p) {
+		word = "empty"
+	}
+	c.add(c.at(p), p, word+": fill in "+h)
+}
+
 // str checks a required text field.
 func (c *checker) str(typeName, key, p, v string) bool {
 	if strings.TrimSpace(v) == "" {
@@ -87,7 +107,7 @@ func (c *checker) str(typeName, key, p, v string) bool {
 // enum checks a required value from a closed set.
 func (c *checker) enum(typeName, key, p, v, what string, allowed []string) {
 	if strings.TrimSpace(v) == "" {
-		c.missing(typeName, key, p)
+		c.missingOneOf(typeName, key, p, allowed)
 		return
 	}
 	for _, a := range allowed {
@@ -101,7 +121,7 @@ func (c *checker) enum(typeName, key, p, v, what string, allowed []string) {
 // enums checks a required, non-empty list of values from a closed set.
 func (c *checker) enums(typeName, key, p string, vs []string, what string, allowed []string) {
 	if len(vs) == 0 {
-		c.missing(typeName, key, p)
+		c.missingOneOf(typeName, key, p, allowed)
 		return
 	}
 	seen := map[string]bool{}

@@ -511,6 +511,9 @@ func (d *decoder) decode(fp string, n ast.Node, v reflect.Value, depth int) {
 			d.add(nodePlace(n), fp, fmt.Sprintf("expected a date like 2026-11-22, got %s", describe(n)))
 			return
 		}
+		if strings.TrimSpace(s) == "" {
+			return // empty: the checks say whether that is allowed
+		}
 		date, err := ParseDate(strings.TrimSpace(s))
 		if err != nil {
 			d.add(nodePlace(n), fp, err.Error())
