@@ -167,6 +167,22 @@ type match struct {
 // Search runs a query with optional filters (facet → accepted values) and
 // returns the total number of matching documents and the first limit hits.
 func (ix *Index) Search(query string, filters map[string][]string, limit int) ([]Hit, int, error) {
+	hits, err := ix.rank(query, filters)
+	if err != nil {
+		return nil, 0, err
+	}
+	n := len(hits)
+	hits = hits[:min(max(limit, 0), n)]
+	for i := range hits {
+		if err := ix.describe(&hits[i]); err != nil {
+			return nil, 0, err
+		}
+	}
+	return hits, n, nil
+}
+
+// rank returns every matching document, best first, with its ID and score.
+func (ix *Index) rank(query string, filters map[string][]string) ([]Hit, error) {
 	ws, typing := queryWords(query)
 	total := map[int]float64{}
 	cover := map[int]int{}
@@ -174,7 +190,7 @@ func (ix *Index) Search(query string, filters map[string][]string, limit int) ([
 	for i, w := range ws {
 		ms, err := ix.matches(w, typing && i == len(ws)-1)
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		if len(ms) == 0 {
 			continue
@@ -204,7 +220,7 @@ func (ix *Index) Search(query string, filters map[string][]string, limit int) ([
 	}
 	allow, err := ix.filter(filters)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	var hits []Hit
 	for id, s := range total {
@@ -217,14 +233,7 @@ func (ix *Index) Search(query string, filters map[string][]string, limit int) ([
 	slices.SortFunc(hits, func(a, b Hit) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.ID, b.ID))
 	})
-	n := len(hits)
-	hits = hits[:min(limit, n)]
-	for i := range hits {
-		if err := ix.describe(&hits[i]); err != nil {
-			return nil, 0, err
-		}
-	}
-	return hits, n, nil
+	return hits, nil
 }
 
 // matches finds the stems a query word stands for.
