@@ -58,7 +58,7 @@ func (b *builder) heatmap(lang string) ([]byte, error) {
 	// right: sin and cos of 55° times the longest label.
 	longest := 0
 	for _, h := range heads {
-		longest = max(longest, utf8.RuneCountInString(h.Label)*hmChar)
+		longest = max(longest, utf8.RuneCountInString(h.Label)*hmChar*6/7)
 	}
 	head := longest*82/100 + 16
 	step := hmCell + hmGap

@@ -550,3 +550,26 @@ func TestHeatmapIsSafeSVG(t *testing.T) {
 		}
 	}
 }
+
+func TestVendorPageLinksItsData(t *testing.T) {
+	b := tablesBuild(t)
+	for _, r := range b.in.Records {
+		for _, lang := range course.Languages {
+			name := strings.TrimPrefix(course.Localize(lang, "/vendors/"+r.ID+"/"), "/") + "index.html"
+			data := string(b.file(t, name))
+			if !strings.Contains(data, `href="/api/v1/vendors/`+r.ID+`.json"`) {
+				t.Errorf("%s: no link to its JSON", name)
+			}
+			hosts := `href="/api/v1/hosts/` + r.ID + `.txt"`
+			if got := strings.Contains(data, hosts); got != (len(r.Endpoints) > 0) {
+				t.Errorf("%s: link to its hosts file %v, want %v", name, got, len(r.Endpoints) > 0)
+			}
+			for _, e := range r.Endpoints {
+				h, _ := export.HostName(e.Host)
+				if !strings.Contains(data, "0.0.0.0 "+h) {
+					t.Errorf("%s: no ready-to-copy hosts line for %s", name, h)
+				}
+			}
+		}
+	}
+}

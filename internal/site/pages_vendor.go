@@ -1,10 +1,12 @@
 package site
 
 import (
-	"github.com/telemetry-atlas/atlas/internal/course"
 	"html/template"
+	"strings"
 	"time"
 
+	"github.com/telemetry-atlas/atlas/internal/course"
+	"github.com/telemetry-atlas/atlas/internal/export"
 	"github.com/telemetry-atlas/atlas/internal/vendor"
 	"github.com/telemetry-atlas/atlas/internal/verdict"
 )
@@ -40,6 +42,8 @@ type vendorView struct {
 	EditURL     string
 	JSONURL     string
 	HostsURL    string // the record's hosts file, when it lists endpoints
+	// HostsSnippet is the record's endpoints as hosts lines, highlighted.
+	HostsSnippet template.HTML
 }
 
 type reasonView struct {
@@ -251,11 +255,9 @@ func (b *builder) vendorView(r *vendor.Record, lang string) vendorView {
 		}
 		v.Endpoints = append(v.Endpoints, ev)
 	}
-	for _, inc := range b.incidents(lang) {
-		if inc.Record == r {
-			inc.Refs = refs(inc.Sources)
-			v.Incidents = append(v.Incidents, inc)
-		}
+	for _, inc := range b.recordIncidents(r, lang) {
+		inc.Refs = refs(inc.Sources)
+		v.Incidents = append(v.Incidents, inc)
 	}
 	v.Reviewed = r.Reviewed.String()
 	if !r.Reviewed.IsZero() && !b.in.Today.IsZero() {
@@ -265,6 +267,28 @@ func (b *builder) vendorView(r *vendor.Record, lang string) vendorView {
 	v.JSONURL = apiVendorJSON(r.ID)
 	if len(r.Endpoints) > 0 {
 		v.HostsURL = apiVendorHosts(r.ID)
+		v.HostsSnippet = b.hostsSnippet(r)
 	}
 	return v
+}
+
+// hostsSnippet is the ready-to-copy hosts lines that block every valid
+// endpoint of the record, in the form of the hosts export.
+func (b *builder) hostsSnippet(r *vendor.Record) template.HTML {
+	var lines []string
+	seen := map[string]bool{}
+	for _, e := range r.Endpoints {
+		if h, ok := export.HostName(e.Host); ok && !seen[h] {
+			seen[h] = true
+			lines = append(lines, "0.0.0.0 "+h)
+		}
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	code := strings.Join(lines, "\n") + "\n"
+	if html, err := b.highlighter.String("hosts", code); err == nil {
+		return template.HTML(html)
+	}
+	return template.HTML("<pre><code>" + template.HTMLEscapeString(code) + "</code></pre>")
 }
