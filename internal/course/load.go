@@ -26,6 +26,16 @@ const maxFileSize = 1 << 20
 // Course is every chapter and page of every language.
 type Course struct {
 	Docs []*Doc // sorted by language (English first), kind, order, key
+
+	// index finds a document by language, kind and key. Parse builds it;
+	// a Course made by hand has none and Find looks through Docs.
+	index map[docKey]*Doc
+}
+
+type docKey struct {
+	lang string
+	kind Kind
+	key  string
 }
 
 // Chapters returns the chapters of lang in course order.
@@ -52,6 +62,9 @@ func (c *Course) Pages(lang string) []*Doc {
 
 // Find returns the document of kind and key in lang, if it exists.
 func (c *Course) Find(lang string, kind Kind, key string) *Doc {
+	if c.index != nil {
+		return c.index[docKey{lang, kind, key}]
+	}
 	for _, d := range c.Docs {
 		if d.Lang == lang && d.Kind == kind && d.Key == key {
 			return d
@@ -169,6 +182,13 @@ func Parse(files []SourceFile) (*Course, diag.Problems) {
 		return a.File < b.File
 	})
 	probs = append(probs, c.consistency()...)
+	c.index = make(map[docKey]*Doc, len(c.Docs))
+	for _, d := range c.Docs {
+		k := docKey{d.Lang, d.Kind, d.Key}
+		if _, dup := c.index[k]; !dup { // the first, as the scan would find
+			c.index[k] = d
+		}
+	}
 	return c, probs
 }
 

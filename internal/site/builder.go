@@ -21,6 +21,7 @@ type builder struct {
 	assetURLs      map[string]string // static name → site URL
 	searchManifest map[string]string // language → manifest URL
 	searchFiles    publish.Files
+	memo           memo // what many pages share, derived once
 }
 
 func newBuilder(in Input) (*builder, error) {

@@ -34,21 +34,18 @@ func (b *builder) coursePages() []*Page {
 		return &Page{Template: "course", Section: "course", Title: "", Data: courseIndexView{Chapters: b.chapters(lang)}}
 	})...)
 	en := course.Languages[0]
-	for _, d := range b.in.Course.Chapters(en) {
-		key := d.Key
-		out = append(out, localized(course.URL(en, course.KindChapter, key), func(lang, url string) *Page {
+	for i, d := range b.chapters(en) {
+		// b.chapters(lang) lists the same keys in the same order in
+		// every language, so the chapter is at i in each.
+		out = append(out, localized(course.URL(en, course.KindChapter, d.Key), func(lang, url string) *Page {
 			chs := b.chapters(lang)
-			v := chapterView{}
-			for i, c := range chs {
-				if c.Key == key {
-					v.Doc, v.HTML, v.Number = c, template.HTML(c.HTML), i+1
-					if i > 0 {
-						v.Prev = chs[i-1]
-					}
-					if i+1 < len(chs) {
-						v.Next = chs[i+1]
-					}
-				}
+			c := chs[i]
+			v := chapterView{Doc: c, HTML: template.HTML(c.HTML), Number: i + 1}
+			if i > 0 {
+				v.Prev = chs[i-1]
+			}
+			if i+1 < len(chs) {
+				v.Next = chs[i+1]
 			}
 			return &Page{Template: "chapter", Section: "course", Title: v.Doc.Title, Description: v.Doc.Summary, ContentLang: v.Doc.Lang, Data: v}
 		})...)
@@ -65,11 +62,21 @@ func (b *builder) coursePages() []*Page {
 }
 
 // chapters returns the course in lang: every English chapter, replaced by
-// its translation where one exists.
+// its translation where one exists. Every chapter page asks for it, so it
+// is made once per language; callers must not change it.
 func (b *builder) chapters(lang string) []*course.Doc {
+	b.memo.mu.Lock()
+	defer b.memo.mu.Unlock()
+	if out, ok := b.memo.chapters[lang]; ok {
+		return out
+	}
 	var out []*course.Doc
 	for _, d := range b.in.Course.Chapters(course.Languages[0]) {
 		out = append(out, b.docIn(lang, course.KindChapter, d.Key))
 	}
+	if b.memo.chapters == nil {
+		b.memo.chapters = map[string][]*course.Doc{}
+	}
+	b.memo.chapters[lang] = out
 	return out
 }

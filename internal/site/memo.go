@@ -1,0 +1,38 @@
+package site
+
+import (
+	"sync"
+
+	"github.com/telemetry-atlas/atlas/internal/course"
+
+	"github.com/telemetry-atlas/atlas/internal/vendor"
+)
+
+// memo keeps what many pages of one build derive from the same input, so it
+// is derived once rather than once per page: at ten thousand records, each
+// record's page looking through every incident of every record is most of a
+// build. It is filled lazily and safely while pages render in parallel.
+type memo struct {
+	mu       sync.Mutex
+	byRecord map[string]map[*vendor.Record][]incidentView // language → record → its incidents, newest first
+	chapters map[string][]*course.Doc                     // language → the course in that language
+}
+
+// recordIncidents returns the incidents of one record in lang, in the order
+// of b.incidents (newest first).
+func (b *builder) recordIncidents(r *vendor.Record, lang string) []incidentView {
+	b.memo.mu.Lock()
+	defer b.memo.mu.Unlock()
+	if b.memo.byRecord == nil {
+		b.memo.byRecord = map[string]map[*vendor.Record][]incidentView{}
+	}
+	m, ok := b.memo.byRecord[lang]
+	if !ok {
+		m = map[*vendor.Record][]incidentView{}
+		for _, inc := range b.incidents(lang) {
+			m[inc.Record] = append(m[inc.Record], inc)
+		}
+		b.memo.byRecord[lang] = m
+	}
+	return m[r]
+}
