@@ -18,6 +18,7 @@ const reviewAge = 365 * 24 * time.Hour
 // vendorSummary is one row of a vendor list.
 type vendorSummary struct {
 	Record    *vendor.Record
+	Name      string // vendor and product, the vendor named once
 	URL       string
 	Kind      string
 	Platforms []string
@@ -117,7 +118,7 @@ func (b *builder) vendorPages() []*Page {
 		r := r
 		out = append(out, localized("/vendors/"+r.ID+"/", func(lang, url string) *Page {
 			v := b.vendorView(r, lang)
-			return &Page{Template: "vendor", Section: "vendors", Title: r.Vendor + " " + r.Product,
+			return &Page{Template: "vendor", Section: "vendors", Title: displayName(r),
 				Description: plainSummary(r, lang), ContentLang: v.ContentLang, Data: v}
 		})...)
 	}
@@ -141,7 +142,7 @@ func (b *builder) vendorSummaries(lang string) []vendorSummary {
 
 func (b *builder) vendorSummary(r *vendor.Record, lang string) vendorSummary {
 	tx := b.in.Taxonomy
-	s := vendorSummary{Record: r, URL: course.Localize(lang, "/vendors/"+r.ID+"/"), Verdict: verdict.Judge(r, tx)}
+	s := vendorSummary{Record: r, Name: displayName(r), URL: course.Localize(lang, "/vendors/"+r.ID+"/"), Verdict: verdict.Judge(r, tx)}
 	if k, ok := vendor.Find(tx.Kinds, r.Kind); ok {
 		s.Kind = k.In(lang).Label
 	}
