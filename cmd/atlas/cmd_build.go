@@ -16,6 +16,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	var f siteFlags
 	f.register(fs, true)
 	stats := fs.Bool("stats", false, "print documents, pages, bytes written and time per stage")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) of the build to this file")
+	memProfile := fs.String("memprofile", "", "write a heap profile (pprof) at the end of the build to this file")
 	if code, done := parse(fs, args); done {
 		return code
 	}
@@ -27,6 +29,21 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "atlas build: %v\n", err)
 		return exitUsage
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "atlas build: %v\n", err)
+			return exitUsage
+		}
+		defer stop()
+	}
+	if *memProfile != "" {
+		defer func() {
+			if err := writeHeapProfile(*memProfile); err != nil {
+				fmt.Fprintf(stderr, "atlas build: %v\n", err)
+			}
+		}()
 	}
 	start := time.Now()
 	res, err := build.Run(opt)
