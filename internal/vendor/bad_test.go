@@ -74,6 +74,9 @@ var badRecords = []struct {
 	{"empty-required", []string{
 		"vendors/empty-required.yaml:3:9: vendor: empty: fill in the company that makes the product, such as OnePlus",
 	}},
+	{"entity-javascript-link", []string{
+		"vendors/entity-javascript-link.yaml:24:10: controls[0].how: a link to a \"javascript:\" address: links may only go to http(s) or mailto addresses",
+	}},
 	{"entries-expected", []string{
 		"vendors/entries-expected.yaml:19:12: endpoints: expected a list, got a single value; start each entry on its own line with \"- \"",
 	}},
@@ -115,6 +118,9 @@ var badRecords = []struct {
 	}},
 	{"malformed-date", []string{
 		"vendors/malformed-date.yaml:45:11: reviewed: \"22.11.2026\" is not a date of the form YYYY-MM-DD, such as 2026-11-22",
+	}},
+	{"markdown-image", []string{
+		"vendors/markdown-image.yaml:8:10: summary: images are not allowed in text: the site loads nothing from other sites; link to the page instead, [text](https://…)",
 	}},
 	{"merge-key", []string{
 		"vendors/merge-key.yaml:20:5: YAML merge keys (<<) are not allowed in records; write the fields out in full",

@@ -2,6 +2,7 @@ package vendor
 
 import (
 	"fmt"
+	"html"
 	"net"
 	"net/url"
 	"path"
@@ -441,8 +442,9 @@ func (c *checker) host(p, h string) {
 	c.add(c.at(p), p, msg)
 }
 
-// text checks Markdown text from a stranger: no raw HTML, links only to
-// http(s), mailto or the site itself, no invisible controls.
+// text checks Markdown text from a stranger: no raw HTML, no images (the
+// site loads nothing from elsewhere), links only to http(s) or mailto, no
+// invisible controls. Code spans may hold < freely: they render as text.
 func (c *checker) text(p, s string) {
 	if s == "" {
 		return
@@ -450,33 +452,100 @@ func (c *checker) text(p, s string) {
 	if !c.plain(p, s) {
 		return
 	}
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] != '<' {
+	prose := withoutCodeSpans(s)
+	for i := 0; i+1 < len(prose); i++ {
+		if prose[i] != '<' || escaped(prose, i) {
 			continue
 		}
-		n := s[i+1]
+		n := prose[i+1]
 		if n == '/' || n == '!' || n == '?' || (n|0x20 >= 'a' && n|0x20 <= 'z') {
-			end := min(len(s), i+12)
-			if j := strings.IndexAny(s[i:end], " >\n"); j > 0 {
+			end := min(len(prose), i+12)
+			if j := strings.IndexAny(prose[i:end], " >\n"); j > 0 {
 				end = i + j + 1
 			}
-			c.add(c.at(p), p, fmt.Sprintf("raw HTML (%q) is not allowed in text; use Markdown instead (**bold**, [text](https://…)), or write \\< for a literal <", clip(s[i:end])))
+			c.add(c.at(p), p, fmt.Sprintf("raw HTML (%q) is not allowed in text; use Markdown instead (**bold**, [text](https://…)), or write \\< for a literal <", clip(prose[i:end])))
 			return
 		}
 	}
+	if strings.Contains(prose, "![") {
+		c.add(c.at(p), p, "images are not allowed in text: the site loads nothing from other sites; link to the page instead, [text](https://…)")
+		return
+	}
 	for _, re := range []*regexp.Regexp{linkPattern, refPattern} {
-		for _, m := range re.FindAllStringSubmatch(s, 20) {
-			dest := m[1]
-			if !schemeStart.MatchString(dest) {
-				continue
-			}
-			scheme := strings.ToLower(dest[:strings.IndexByte(dest, ':')])
-			if scheme != "http" && scheme != "https" && scheme != "mailto" {
+		for _, m := range re.FindAllStringSubmatch(prose, 50) {
+			if scheme, ok := linkScheme(m[1]); ok && scheme != "http" && scheme != "https" && scheme != "mailto" {
 				c.add(c.at(p), p, fmt.Sprintf("a link to a %q address: links may only go to http(s) or mailto addresses", clip(scheme)+":"))
 				return
 			}
 		}
 	}
+}
+
+// escaped reports whether the byte at i follows an odd number of
+// backslashes, which makes it literal in Markdown.
+func escaped(s string, i int) bool {
+	n := 0
+	for j := i - 1; j >= 0 && s[j] == '\\'; j-- {
+		n++
+	}
+	return n%2 == 1
+}
+
+// linkScheme returns the scheme of a Markdown link destination the way a
+// renderer sees it: after entities and backslash escapes are decoded.
+func linkScheme(dest string) (string, bool) {
+	dest = html.UnescapeString(strings.ReplaceAll(dest, "\\", ""))
+	dest = strings.TrimSpace(dest)
+	i := strings.IndexAny(dest, ":/?#")
+	if i <= 0 || dest[i] != ':' {
+		return "", false // relative: a path, a query or an anchor
+	}
+	return strings.ToLower(dest[:i]), true
+}
+
+// withoutCodeSpans blanks out Markdown code spans (text between equal runs of
+// backticks) so that what they contain is not taken for HTML or links.
+func withoutCodeSpans(s string) string {
+	if !strings.Contains(s, "`") {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		if b[i] != '`' {
+			i++
+			continue
+		}
+		n := 0
+		for i+n < len(b) && b[i+n] == '`' {
+			n++
+		}
+		fence := strings.Repeat("`", n)
+		end := -1
+		for j := i + n; j < len(b); {
+			k := strings.Index(string(b[j:]), fence)
+			if k < 0 {
+				break
+			}
+			k += j
+			if (k+n == len(b) || b[k+n] != '`') && (k == 0 || b[k-1] != '`') {
+				end = k
+				break
+			}
+			j = k + n
+			for j < len(b) && b[j] == '`' {
+				j++
+			}
+		}
+		if end < 0 {
+			i += n // an unmatched run is literal backticks
+			continue
+		}
+		for k := i + n; k < end; k++ {
+			b[k] = ' '
+		}
+		i = end + n
+	}
+	return string(b)
 }
 
 // plain refuses invisible characters that could disguise text: control
