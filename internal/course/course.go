@@ -68,3 +68,23 @@ type Link struct {
 	Line int
 	Col  int
 }
+
+// TOCEntry is a level-2 heading with the level-3 headings under it.
+type TOCEntry struct {
+	Heading
+	Children []Heading
+}
+
+// Outline nests the table of contents: level-3 headings under the level-2
+// heading before them. Level-3 headings before any level-2 one stand alone.
+func (d *Doc) Outline() []TOCEntry {
+	var out []TOCEntry
+	for _, h := range d.TOC {
+		if h.Level == 3 && len(out) > 0 {
+			out[len(out)-1].Children = append(out[len(out)-1].Children, h)
+			continue
+		}
+		out = append(out, TOCEntry{Heading: h})
+	}
+	return out
+}

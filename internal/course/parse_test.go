@@ -127,3 +127,22 @@ func TestTranslationNeedsEnglish(t *testing.T) {
 		t.Fatalf("problems = %v", probs)
 	}
 }
+
+func TestOutlineNestsLevelThree(t *testing.T) {
+	d, probs := parseOne(t, "en", head+"### Lone\n\n## A\n\n### A1\n\n### A2\n\n## B\n")
+	if d == nil {
+		t.Fatal(probs)
+	}
+	o := d.Outline()
+	got := ""
+	for _, e := range o {
+		got += e.Text + "("
+		for _, c := range e.Children {
+			got += c.Text + " "
+		}
+		got += ")"
+	}
+	if got != "Lone()A(A1 A2 )B()" {
+		t.Fatalf("outline = %s", got)
+	}
+}
