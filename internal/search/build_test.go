@@ -108,7 +108,7 @@ func readShards(t *testing.T, files map[string][]byte, lang string) map[string]s
 // Every indexed word lives in exactly one shard, and a query reads exactly
 // the shards of its words.
 func TestShardsOfQuery(t *testing.T) {
-	docs := append(fixtureEN(), synthDocs(500, 3)...)
+	docs := append(fixtureEN(), synthDocs(250, 3)...)
 	for _, opt := range []Options{
 		{Lang: "en"},
 		{Lang: "en", ShardBytes: 1024},
@@ -175,7 +175,7 @@ func TestShardsOfQuery(t *testing.T) {
 
 // While typing, the last word also reads the shards that extend it.
 func TestShardsOfPrefix(t *testing.T) {
-	files, ix := build(t, append(fixtureEN(), synthDocs(500, 3)...), Options{Lang: "en", ShardBytes: 1024})
+	files, ix := build(t, append(fixtureEN(), synthDocs(250, 3)...), Options{Lang: "en", ShardBytes: 1024})
 	shards := readShards(t, files, "en")
 	for _, q := range []string{"xiao", "ser", "fire", "numb", "te"} {
 		var want []string

@@ -69,7 +69,7 @@ func TestClientMatchesGo(t *testing.T) {
 		docs []Doc
 		opt  Options
 	}{
-		{append(fixtureEN(), synthDocs(2000, 5)...), Options{Lang: "en", ShardBytes: 4096}},
+		{append(fixtureEN(), synthDocs(800, 5)...), Options{Lang: "en", ShardBytes: 2048}},
 		{fixtureRU(), Options{Lang: "ru"}},
 	} {
 		files, url, err := Build(in.docs, in.opt)
