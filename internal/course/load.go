@@ -3,12 +3,11 @@ package course
 import (
 	"errors"
 	"fmt"
+	"github.com/telemetry-atlas/atlas/internal/parallel"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark"
 
@@ -137,23 +136,10 @@ func Parse(files []SourceFile) (*Course, diag.Problems) {
 	}
 	docs := make([]*Doc, len(files))
 	fileProbs := make([]diag.Problems, len(files))
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				f := files[i]
-				docs[i], fileProbs[i] = parseDoc(mds[f.Lang], f.Name, f.Lang, f.Kind, f.Data)
-			}
-		}()
-	}
-	for i := range files {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel.Each(len(files), func(i int) {
+		f := files[i]
+		docs[i], fileProbs[i] = parseDoc(mds[f.Lang], f.Name, f.Lang, f.Kind, f.Data)
+	})
 
 	var probs diag.Problems
 	for _, p := range fileProbs {

@@ -3,9 +3,8 @@ package publish
 import (
 	"bytes"
 	"fmt"
+	"github.com/telemetry-atlas/atlas/internal/parallel"
 	"path"
-	"runtime"
-	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -63,22 +62,9 @@ func (mn *Minifier) All(files Files) error {
 	paths := files.Paths()
 	results := make([][]byte, len(paths))
 	errs := make([]error, len(paths))
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				results[i], errs[i] = mn.Bytes(paths[i], files[paths[i]])
-			}
-		}()
-	}
-	for i := range paths {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel.Each(len(paths), func(i int) {
+		results[i], errs[i] = mn.Bytes(paths[i], files[paths[i]])
+	})
 	for i, p := range paths {
 		if errs[i] != nil {
 			return errs[i]

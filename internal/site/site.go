@@ -6,8 +6,7 @@ package site
 
 import (
 	"fmt"
-	"runtime"
-	"sync"
+	"github.com/telemetry-atlas/atlas/internal/parallel"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
 	"github.com/telemetry-atlas/atlas/internal/diag"
@@ -41,22 +40,9 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 	}
 	rendered := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				rendered[i], errs[i] = b.render(pages[i])
-			}
-		}()
-	}
-	for i := range pages {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel.Each(len(pages), func(i int) {
+		rendered[i], errs[i] = b.render(pages[i])
+	})
 	for i, p := range pages {
 		if errs[i] != nil {
 			return nil, nil, fmt.Errorf("render %s: %w", p.URL, errs[i])
