@@ -110,6 +110,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "the site has not built yet: see the terminal", http.StatusServiceUnavailable)
 		return
 	}
+	serveFile(w, r, files, injectReload)
+}
+
+// Static serves a built site from memory as a static host would: a file,
+// the index of a directory, or the 404 page of the path's language. Tests
+// use it to load a build in a browser without writing it to disk.
+func Static(files publish.Files) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		serveFile(w, r, files, nil)
+	})
+}
+
+// serveFile writes the file a request asks for; edit, when not nil,
+// changes HTML pages on their way out.
+func serveFile(w http.ResponseWriter, r *http.Request, files publish.Files, edit func([]byte) []byte) {
 	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
 	if strings.HasSuffix(r.URL.Path, "/") && name != "" {
 		name += "/"
@@ -124,8 +143,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
-	if strings.HasSuffix(name, ".html") {
-		data = injectReload(data)
+	if edit != nil && strings.HasSuffix(name, ".html") {
+		data = edit(data)
 	}
 	w.WriteHeader(status)
 	if r.Method == http.MethodGet {
