@@ -300,6 +300,8 @@
     });
     form.addEventListener('change', (e) => e.target != q && soon(0));
     moreBtn.addEventListener('click', () => more(seq));
+    // Clicking in the popup (its scrollbar too) keeps the focus in the box.
+    list.addEventListener('mousedown', (e) => e.preventDefault());
     if (!page) form.addEventListener('focusout', (e) => form.contains(e.relatedTarget) || show(false));
     else {
       const p = new URLSearchParams(location.search);
