@@ -64,22 +64,24 @@
 //
 // # Budgets
 //
-// Measured by tests that fail over budget (figures of 2026-11-22, on the
-// shared 2-core build machine):
+// Figures of 2026-11-22 on the shared 2-core build machine; the first two are
+// tests that fail over budget:
 //
-//		go test ./internal/search -run 'TestClientSize|TestFirstQueryBytes' -v
-//		go test ./internal/search -run XXX -bench Build -benchtime 5x
+//   - search.js: 3.7 KB minified (tdewolff/minify) and gzipped -9, budget 6 KB.
+//   - First query on 10,000 synthetic documents (synthDocs: Zipf-distributed
+//     words, 120–400 per body), gzipped per file as a server sends them:
+//     client + manifest (13.5 KB) + the query's shards + the fragments of the
+//     first 10 results = 36–50 KB ("serial number" 40 KB; 96 KB raw); the
+//     same query typed a letter at a time, each prefix a query showing 8
+//     results, 69 KB in all. Budget 100 KB (Pagefind: under 300 KB).
+//   - On the real site (75 English documents) a first query reads 10–21 KB.
+//   - Build: about 0.3 s for 1,000 and 2–3 s for 10,000 synthetic documents
+//     (25 MB of text, 29 MB of index in 6,600 files).
 //
-//	  - search.js: 3.7 KB minified (tdewolff/minify) and gzipped -9, budget 6 KB.
-//	  - First query on 10,000 synthetic documents (synthDocs: Zipf-distributed
-//	    words, 120–400 per body), gzipped per file as a server sends them:
-//	    client + manifest (13.5 KB) + the query's shards + the fragments of the
-//	    first 10 results = 36–50 KB ("serial number" 40 KB; 96 KB raw); the
-//	    same query typed a letter at a time, each prefix a query showing 8
-//	    results, 69 KB in all. Budget 100 KB (Pagefind: under 300 KB).
-//	  - On the real site (75 English documents) a first query reads 10–21 KB.
-//	  - Build: about 0.3 s for 1,000 and 2–3 s for 10,000 synthetic documents
-//	    (25 MB of text, 29 MB of index in 6,600 files).
+// The commands:
+//
+//	go test ./internal/search -run 'TestClientSize|TestFirstQueryBytes' -v
+//	go test ./internal/search -run XXX -bench Build -benchtime 5x
 //
 // Queries run in the Go reader and in search.js (under Node, when installed)
 // give the same documents in the same order: TestClientMatchesGo.
