@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // FuzzDecode feeds the decoder and checker arbitrary bytes, starting from the
@@ -33,7 +34,11 @@ func FuzzDecode(f *testing.F) {
 	}
 	const file = "vendors/oneplus-oxygenos.yaml"
 	f.Fuzz(func(t *testing.T, data []byte) {
+		start := time.Now()
 		rec, probs := Decode(file, data, tx, testToday)
+		if took := time.Since(start); took > 2*time.Second {
+			t.Fatalf("took %v on %d bytes", took, len(data))
+		}
 		if (rec == nil) == (len(probs) == 0) {
 			t.Fatalf("record %v with %d problems", rec != nil, len(probs))
 		}
