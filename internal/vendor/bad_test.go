@@ -125,6 +125,9 @@ var badRecords = []struct {
 	{"merge-key", []string{
 		"vendors/merge-key.yaml:20:5: YAML merge keys (<<) are not allowed in records; write the fields out in full",
 	}},
+	{"missing-schema-line", []string{
+		"vendors/missing-schema-line.yaml:1:1: the first line must be '# yaml-language-server: $schema=schema.json', so that editors check the record while you type; add it above the rest",
+	}},
 	{"missing-collects", []string{
 		"vendors/missing-collects.yaml:2:1: collects: missing: fill in one entry per kind of data the product sends (an empty list [] if it is known to send nothing)",
 	}},
@@ -148,7 +151,7 @@ var badRecords = []struct {
 		"vendors/non-text-key.yaml:3:9: YAML syntax: found an invalid key for this map; a key must be a plain word such as summary",
 	}},
 	{"not-a-mapping", []string{
-		"vendors/not-a-mapping.yaml:1:1: the file is a list, but a record is a mapping of fields (id: …, vendor: …)",
+		"vendors/not-a-mapping.yaml:2:1: the file is a list, but a record is a mapping of fields (id: …, vendor: …)",
 	}},
 	{"raw-html", []string{
 		"vendors/raw-html.yaml:8:10: summary: raw HTML (\"<b>\") is not allowed in text; use Markdown instead (**bold**, [text](https://…)), or write \\< for a literal <",
@@ -157,7 +160,7 @@ var badRecords = []struct {
 		"vendors/record-field-mapping.yaml:4:3: vendor: expected text, got a mapping; if the text contains \": \" or starts with [ { - put it in quotes",
 	}},
 	{"scalar-document", []string{
-		"vendors/scalar-document.yaml:1:1: the file is a single value, but a record is a mapping of fields (id: …, vendor: …)",
+		"vendors/scalar-document.yaml:2:1: the file is a single value, but a record is a mapping of fields (id: …, vendor: …)",
 	}},
 	{"snippet-without-lang", []string{
 		"vendors/snippet-without-lang.yaml:25:14: controls[0].lang: a snippet needs a lang, one of: powershell, bash, nftables, pf, hosts, text",

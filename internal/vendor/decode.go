@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,6 +34,15 @@ const (
 	// how many more there are.
 	maxProblems = 100
 )
+
+// SchemaLine is the first line of every record. It points editors that
+// speak the YAML language server protocol (VS Code's YAML extension, among
+// others) at vendors/schema.json.
+const SchemaLine = "# yaml-language-server: $schema=schema.json"
+
+// schemaLine also accepts a relative path to the schema, for records kept
+// outside vendors/ such as the test corpus.
+var schemaLine = regexp.MustCompile(`^# yaml-language-server: \$schema=([A-Za-z0-9._/-]*/)?schema\.json\s*$`)
 
 // LoadDir reads every *.yaml file directly under dir in fsys (skipping
 // schema.json and anything that is not YAML), decodes each strictly, checks
@@ -156,6 +166,9 @@ func (d *decoder) parse(data []byte) ast.Node {
 		return nil
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	// Windows and old Mac line ends become \n: lines keep their numbers.
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	if !utf8.Valid(data) {
 		off := 0
 		for off < len(data) {
@@ -171,6 +184,9 @@ func (d *decoder) parse(data []byte) ast.Node {
 	if len(bytes.TrimSpace(data)) == 0 {
 		d.add(place{}, "", "the file is empty; start from 'go run ./cmd/atlas new vendor <id>'")
 		return nil
+	}
+	if first, _, _ := bytes.Cut(data, []byte("\n")); !schemaLine.Match(first) {
+		d.add(place{1, 1}, "", "the first line must be '"+SchemaLine+"', so that editors check the record while you type; add it above the rest")
 	}
 	if bad := d.badCharacters(data); bad {
 		return nil

@@ -47,3 +47,23 @@ func TestDecodeEnumTypo(t *testing.T) {
 		t.Errorf("got %v\nwant %s", probs, want)
 	}
 }
+
+// TestDecodeLineEnds checks that Windows line ends and a byte-order mark, as
+// some editors save them, change nothing, not even the places.
+func TestDecodeLineEnds(t *testing.T) {
+	tx := mustTaxonomy(t)
+	lf := string(goodRecord(t))
+	crlf := "\ufeff" + strings.ReplaceAll(lf, "\n", "\r\n")
+	rec, probs := Decode("vendors/oneplus-oxygenos.yaml", []byte(crlf), tx, testToday)
+	if len(probs) > 0 {
+		t.Fatalf("CRLF record: %v", probs)
+	}
+	if strings.Contains(rec.Translations["ru"].Controls[0].How, "\r") || strings.Contains(rec.Summary, "\r") {
+		t.Error("a carriage return reached the text")
+	}
+	bad := strings.Replace(crlf, "kind: os", "kind: phone", 1)
+	_, probs = Decode("vendors/oneplus-oxygenos.yaml", []byte(bad), tx, testToday)
+	if len(probs) != 1 || probs[0].Line != 5 || probs[0].Col != 7 {
+		t.Errorf("CRLF record problem misplaced: %v", probs)
+	}
+}

@@ -14,7 +14,7 @@ func ValidID(id string) bool { return len(id) <= 80 && idPattern.MatchString(id)
 // one "fill in" message per field until the facts and sources are written.
 func Skeleton(id string, tx *Taxonomy) []byte {
 	var b skel
-	b.line("# yaml-language-server: $schema=schema.json")
+	b.line(SchemaLine)
 	b.line("#")
 	b.wrap("", "A record of what one product sends home, and how to stop it. Fill in every field that is \"\" or [], "+
 		"delete the comment lines you no longer need, and run 'go run ./cmd/atlas check': it names each field still "+
