@@ -35,6 +35,9 @@ const (
 	hmLegend = 24  // one line of the legend
 	hmChar   = 7   // the estimated width of a character at 12px
 	hmMaxLen = 42  // product names are cut to this many characters
+	// hmMaxRows bounds the picture: past it, a line says how many more
+	// products the table has.
+	hmMaxRows = 100
 )
 
 // heatmap draws the matrix in lang as a standalone SVG: one row per record,
@@ -43,6 +46,16 @@ const (
 // readers. Every text from records goes through the XML escaper.
 func (b *builder) heatmap(lang string) ([]byte, error) {
 	rows := b.matrixRows(lang)
+	total := len(rows)
+	more := ""
+	if total > hmMaxRows {
+		rows = rows[:hmMaxRows]
+		moreFmt, err := b.in.Templates.text(lang, "heatmap.more")
+		if err != nil {
+			return nil, err
+		}
+		more = fmt.Sprintf(moreFmt, total-hmMaxRows)
+	}
 	heads := b.categoryHeads(lang)
 	legend := b.legend(lang)
 	title, err := b.in.Templates.text(lang, "heatmap.title")
@@ -81,6 +94,9 @@ func (b *builder) heatmap(lang string) ([]byte, error) {
 	}
 	gridTop := hmPad + head
 	legendTop := gridTop + len(rows)*step + hmPad
+	if more != "" {
+		legendTop += hmLegend
+	}
 	height := legendTop + ly + hmLegend + hmPad
 
 	var buf bytes.Buffer
@@ -92,9 +108,12 @@ func (b *builder) heatmap(lang string) ([]byte, error) {
 	p(`<title id="hm-title">`)
 	esc(title)
 	p("</title>\n<desc id=\"hm-desc\">")
-	esc(fmt.Sprintf(descFmt, len(rows), len(heads)))
+	esc(fmt.Sprintf(descFmt, total, len(heads)))
 	for _, e := range legend {
 		esc(" " + e.Symbol + " " + e.Label + ".")
+	}
+	if more != "" {
+		esc(" " + more)
 	}
 	p("</desc>\n")
 	p(`<rect width="%d" height="%d" fill="#ffffff"/>`+"\n", width, height)
@@ -131,6 +150,11 @@ func (b *builder) heatmap(lang string) ([]byte, error) {
 			p("</text></g>\n")
 		}
 		p("</g>\n")
+	}
+	if more != "" {
+		p(`<text x="%d" y="%d" fill="#1b1f24">`, hmPad+hmName, gridTop+len(rows)*step+hmLegend-6)
+		esc(more)
+		p("</text>\n")
 	}
 	// Legend.
 	for _, it := range items {

@@ -59,9 +59,9 @@ func (b *builder) apiPages() []*Page {
 	})
 }
 
-// exports renders the data files: the JSON and CSV of every record with
-// its verdict, one JSON per record, the hosts files, the Atom feeds of
-// incidents and the heatmap pictures.
+// exports renders the files that are not pages: the JSON and CSV of every
+// record with its verdict, one JSON per record, the hosts files, the Atom
+// feeds of incidents, the heatmap pictures and the columns of /compare/.
 func (b *builder) exports() (publish.Files, error) {
 	files := publish.Files{}
 	put := func(p string, data []byte) { files[p[1:]] = data }
@@ -89,6 +89,13 @@ func (b *builder) exports() (publish.Files, error) {
 	}
 	put(apiVendorsCSV, data)
 	put(apiHosts, export.Hosts(recs, meta))
+	columns, err := b.compareColumnFiles()
+	if err != nil {
+		return nil, err
+	}
+	for name, data := range columns {
+		files[name] = data
+	}
 	for _, lang := range course.Languages {
 		title, err := b.in.Templates.text(lang, "incidents.feed")
 		if err != nil {

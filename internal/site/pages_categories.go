@@ -14,6 +14,7 @@ type categoryView struct {
 	Private       bool // a private-life category of the verdict rules
 	Collectors    []categoryEntry
 	Total         int // records in the atlas
+	Collecting    int // records that collect it
 	Tied          int // collectors whose worst item of the category is tied to the person or a fixed ID
 	CanOff        int // collectors all of whose items of the category can be stopped
 }
@@ -48,32 +49,37 @@ func stoppable(c vendor.Collection) bool {
 	return c.Default == "off" || c.Default == "asked" || c.OffSwitch == "works"
 }
 
-func (b *builder) categoryView(t vendor.Term, lang string) categoryView {
+// categoryViews computes every category's page in lang in one pass over
+// the records, judging each record once.
+func (b *builder) categoryViews(lang string) []categoryView {
 	tx := b.in.Taxonomy
-	text := t.In(lang)
-	v := categoryView{
-		categoryHead: categoryHead{ID: t.ID, Label: text.Label, Description: text.Description,
-			URL: course.Localize(lang, "/categories/"+t.ID+"/")},
-		Apple: t.Apple, Google: t.Google, Total: len(b.in.Records),
-	}
+	private := map[string]bool{}
 	for _, p := range verdict.PrivateCategories() {
-		if p == t.ID {
-			v.Private = true
+		private[p] = true
+	}
+	views := make([]categoryView, len(tx.Categories))
+	index := map[string]int{}
+	for i, t := range tx.Categories {
+		text := t.In(lang)
+		views[i] = categoryView{
+			categoryHead: categoryHead{ID: t.ID, Label: text.Label, Description: text.Description,
+				URL: course.Localize(lang, "/categories/"+t.ID+"/")},
+			Apple: t.Apple, Google: t.Google, Total: len(b.in.Records), Private: private[t.ID],
 		}
+		index[t.ID] = i
 	}
 	for _, r := range b.in.Records {
-		var judged *verdict.Verdict
+		if len(r.Collects) == 0 {
+			continue
+		}
+		judged := verdict.Judge(r, tx)
 		tr := r.Translations[lang]
-		tied, canOff, found := false, true, false
+		tied, canOff := map[int]bool{}, map[int]bool{}
 		for i, c := range r.Collects {
-			if c.Category != t.ID {
+			k, ok := index[c.Category]
+			if !ok {
 				continue
 			}
-			if judged == nil {
-				j := verdict.Judge(r, tx)
-				judged = &j
-			}
-			found = true
 			e := categoryEntry{Record: r, Name: displayName(r), URL: course.Localize(lang, "/vendors/"+r.ID+"/"), Items: c.Items,
 				Link: c.Linked, Symbol: linkSymbols[c.Linked], LinkText: c.Linked,
 				Default: c.Default, OffSwitch: c.OffSwitch, Status: c.Status, CanOff: stoppable(c)}
@@ -97,47 +103,40 @@ func (b *builder) categoryView(t vendor.Term, lang string) categoryView {
 				e.Level = judged.Items[i].Level
 				e.LevelText = e.Level.In(lang).Title
 			}
-			if c.Linked == "identified" || c.Linked == "pseudonymous" {
-				tied = true
+			if _, seen := canOff[k]; !seen {
+				canOff[k] = true
 			}
-			canOff = canOff && e.CanOff
-			v.Collectors = append(v.Collectors, e)
+			tied[k] = tied[k] || c.Linked == "identified" || c.Linked == "pseudonymous"
+			canOff[k] = canOff[k] && e.CanOff
+			views[k].Collectors = append(views[k].Collectors, e)
 		}
-		if found {
-			if tied {
-				v.Tied++
+		for k := range canOff {
+			views[k].Collecting++
+			if tied[k] {
+				views[k].Tied++
 			}
-			if canOff {
-				v.CanOff++
+			if canOff[k] {
+				views[k].CanOff++
 			}
 		}
 	}
-	return v
-}
-
-// collectorCount is the number of records among the collectors.
-func (v categoryView) CollectorCount() int {
-	seen := map[*vendor.Record]bool{}
-	for _, e := range v.Collectors {
-		seen[e.Record] = true
-	}
-	return len(seen)
+	return views
 }
 
 func (b *builder) categoryPages() []*Page {
+	views := map[string][]categoryView{}
+	for _, lang := range course.Languages {
+		views[lang] = b.categoryViews(lang)
+	}
 	var out []*Page
 	out = append(out, localized("/categories/", func(lang, url string) *Page {
-		v := categoriesView{Legend: b.legend(lang)}
-		for _, t := range b.in.Taxonomy.Categories {
-			v.Categories = append(v.Categories, b.categoryView(t, lang))
-		}
+		v := categoriesView{Categories: views[lang], Legend: b.legend(lang)}
 		title, _ := b.in.Templates.text(lang, "categories.title")
 		return &Page{Template: "categories", Section: "categories", Title: title, Data: v}
 	})...)
-	for _, t := range b.in.Taxonomy.Categories {
-		t := t
+	for i, t := range b.in.Taxonomy.Categories {
 		out = append(out, localized("/categories/"+t.ID+"/", func(lang, url string) *Page {
-			v := b.categoryView(t, lang)
+			v := views[lang][i]
 			return &Page{Template: "category", Section: "categories", Title: v.Label, Description: v.Description, Data: v}
 		})...)
 	}

@@ -1,22 +1,70 @@
 package site
 
-// compareView is /compare/: every record as a column, the categories as
-// rows. Without JavaScript the page shows them all; tables.js narrows the
-// table to the two to four records named in the URL (?v=a&v=b).
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/telemetry-atlas/atlas/internal/course"
+	"github.com/telemetry-atlas/atlas/internal/publish"
+)
+
+// /compare/ is a GET form of checkboxes (?v=a&v=b) and the frame of a table:
+// the row headers (verdict, kind, platforms, whether it can be turned off,
+// then every category). tables.js fills in one column per chosen record from
+// that record's column file, /compare/v/<id>.html, rendered here from the
+// same cells as the matrix, so the page stays small however many records
+// the atlas holds. Without JavaScript the page explains and links to the
+// matrix, which has the same cells by rows.
+
+// compareView is /compare/.
 type compareView struct {
 	Categories []categoryHead
-	Rows       []matrixRow
+	Choices    []labelled // record id and name
 	Legend     []legendEntry
-	Max        int // how many records can be compared at once
+	Max        int    // how many records can be compared at once
+	Columns    string // the URL prefix of the column files
 }
 
 // compareMax is the most records /compare/ shows side by side.
 const compareMax = 4
 
+// compareColumns is where the column files of lang are published.
+func compareColumns(lang string) string { return course.Localize(lang, "/compare/") + "v/" }
+
 func (b *builder) comparePages() []*Page {
 	return localized("/compare/", func(lang, url string) *Page {
-		v := compareView{Categories: b.categoryHeads(lang), Rows: b.matrixRows(lang), Legend: b.legend(lang), Max: compareMax}
+		v := compareView{Categories: b.categoryHeads(lang), Legend: b.legend(lang), Max: compareMax, Columns: compareColumns(lang)}
+		for _, r := range b.in.Records {
+			v.Choices = append(v.Choices, labelled{ID: r.ID, Label: displayName(r)})
+		}
 		title, _ := b.in.Templates.text(lang, "compare.title")
 		return &Page{Template: "compare", Section: "compare", Title: title, Data: v}
 	})
+}
+
+// columnView is what the "compare-column" template sees.
+type columnView struct {
+	view
+	Row matrixRow
+}
+
+// compareColumnFiles renders every record's column of /compare/ in every
+// language.
+func (b *builder) compareColumnFiles() (publish.Files, error) {
+	files := publish.Files{}
+	t, err := b.in.Templates.page("compare")
+	if err != nil {
+		return nil, err
+	}
+	for _, lang := range course.Languages {
+		p := &Page{Lang: lang, NoIndex: true}
+		for _, row := range b.matrixRows(lang) {
+			var buf bytes.Buffer
+			if err := t.ExecuteTemplate(&buf, "compare-column", columnView{view: view{Page: p, b: b}, Row: row}); err != nil {
+				return nil, fmt.Errorf("compare column of %s (%s): %w", row.Record.ID, lang, err)
+			}
+			files[compareColumns(lang)[1:]+row.Record.ID+".html"] = buf.Bytes()
+		}
+	}
+	return files, nil
 }

@@ -84,7 +84,6 @@ type matrixCell struct {
 // matrixRow is one record in the matrix.
 type matrixRow struct {
 	vendorSummary
-	Name        string // vendor and product
 	SortName    string // lower case, for sorting
 	KindID      string
 	PlatformIDs string // platform ids separated by spaces, for filtering
@@ -138,8 +137,7 @@ func (b *builder) matrixRows(lang string) []matrixRow {
 		s := b.vendorSummary(r, lang)
 		row := matrixRow{
 			vendorSummary: s,
-			Name:          displayName(r),
-			SortName:      strings.ToLower(displayName(r)),
+			SortName:      strings.ToLower(s.Name),
 			KindID:        r.Kind,
 			PlatformIDs:   strings.Join(r.Platforms, " "),
 			LevelRank:     levelRank(s.Verdict.Level),

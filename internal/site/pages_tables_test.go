@@ -222,37 +222,44 @@ func TestMatrixMatchesRecords(t *testing.T) {
 				if order[i] != r.ID {
 					t.Errorf("row %d is %q, want %q", i, order[i], r.ID)
 				}
-				want := expectedLinks(r)
-				cells := rows[r.ID]
-				if len(cells) != len(tx.Categories) {
-					t.Fatalf("%s: %d cells, want %d", r.ID, len(cells), len(tx.Categories))
-				}
-				for j, cat := range tx.Categories {
-					c := cells[j]
-					link, collected := want[cat.ID]
-					if !collected {
-						link = "none"
-					}
-					if c.Attrs["data-category"] != cat.ID || c.Attrs["data-link"] != link {
-						t.Errorf("%s × %s: cell says %s/%s, want %s", r.ID, cat.ID, c.Attrs["data-category"], c.Attrs["data-link"], link)
-					}
-					// Colour is never alone: the class, a symbol and the word.
-					if !strings.Contains(c.Attrs["class"], "link-"+link) {
-						t.Errorf("%s × %s: class %q lacks link-%s", r.ID, cat.ID, c.Attrs["class"], link)
-					}
-					word := "matrix.none"
-					if collected {
-						lt, _ := vendor.Find(tx.Links, link)
-						word = lt.In(lang).Label
-					} else {
-						word, _ = b.in.Templates.text(lang, word)
-					}
-					if !strings.Contains(c.Text, word) || !strings.Contains(c.Text, linkSymbols[link]) {
-						t.Errorf("%s × %s: text %q, want the symbol %s and %q", r.ID, cat.ID, c.Text, linkSymbols[link], word)
-					}
-				}
+				checkCells(t, b, lang, r, rows[r.ID])
 			}
 		})
+	}
+}
+
+// checkCells compares the cells shown for record r, in taxonomy order,
+// with what its collected items say.
+func checkCells(t *testing.T, b tablesBuilt, lang string, r *vendor.Record, cells []*element) {
+	t.Helper()
+	tx := b.in.Taxonomy
+	want := expectedLinks(r)
+	if len(cells) != len(tx.Categories) {
+		t.Fatalf("%s: %d cells, want %d", r.ID, len(cells), len(tx.Categories))
+	}
+	for j, cat := range tx.Categories {
+		c := cells[j]
+		link, collected := want[cat.ID]
+		if !collected {
+			link = "none"
+		}
+		if c.Attrs["data-category"] != cat.ID || c.Attrs["data-link"] != link {
+			t.Errorf("%s × %s: cell says %s/%s, want %s", r.ID, cat.ID, c.Attrs["data-category"], c.Attrs["data-link"], link)
+		}
+		// Colour is never alone: the class, a symbol and the word.
+		if !strings.Contains(c.Attrs["class"], "link-"+link) {
+			t.Errorf("%s × %s: class %q lacks link-%s", r.ID, cat.ID, c.Attrs["class"], link)
+		}
+		word := "matrix.none"
+		if collected {
+			lt, _ := vendor.Find(tx.Links, link)
+			word = lt.In(lang).Label
+		} else {
+			word, _ = b.in.Templates.text(lang, word)
+		}
+		if !strings.Contains(c.Text, word) || !strings.Contains(c.Text, linkSymbols[link]) {
+			t.Errorf("%s × %s: text %q, want the symbol %s and %q", r.ID, cat.ID, c.Text, linkSymbols[link], word)
+		}
 	}
 }
 
@@ -351,23 +358,62 @@ func TestMethodologyShowsEveryRule(t *testing.T) {
 	}
 }
 
-func TestCompareOffersEveryRecord(t *testing.T) {
+func TestCompareOffersEveryRecordAndItsColumn(t *testing.T) {
 	b := tablesBuild(t)
-	var boxes, cols []string
-	for _, e := range elements(b.file(t, "compare/index.html")) {
-		if e.Tag == "input" && e.Attrs["name"] == "v" {
-			boxes = append(boxes, e.Attrs["value"])
-		}
-		if e.Tag == "th" && e.Attrs["data-v"] != "" {
-			cols = append(cols, e.Attrs["data-v"])
-		}
-	}
 	var ids []string
 	for _, r := range b.in.Records {
 		ids = append(ids, r.ID)
 	}
-	if !slices.Equal(boxes, ids) || !slices.Equal(cols, ids) {
-		t.Errorf("checkboxes %v and columns %v, want %v", boxes, cols, ids)
+	for _, lang := range course.Languages {
+		page := strings.TrimPrefix(course.Localize(lang, "/compare/"), "/") + "index.html"
+		var boxes, rows []string
+		columns := ""
+		for _, e := range elements(b.file(t, page)) {
+			if e.Tag == "input" && e.Attrs["name"] == "v" {
+				boxes = append(boxes, e.Attrs["value"])
+			}
+			if e.Tag == "tr" && e.Attrs["data-row"] != "" {
+				rows = append(rows, e.Attrs["data-row"])
+			}
+			if e.Tag == "form" && e.Attrs["data-columns"] != "" {
+				columns = e.Attrs["data-columns"]
+			}
+		}
+		if !slices.Equal(boxes, ids) {
+			t.Errorf("%s: checkboxes %v, want %v", page, boxes, ids)
+		}
+		wantRows := []string{"verdict", "kind", "platforms", "off"}
+		for _, c := range b.in.Taxonomy.Categories {
+			wantRows = append(wantRows, "cat-"+c.ID)
+		}
+		if !slices.Equal(rows, wantRows) {
+			t.Errorf("%s: rows %v, want %v", page, rows, wantRows)
+		}
+		if columns != compareColumns(lang) {
+			t.Fatalf("%s: columns at %q, want %q", page, columns, compareColumns(lang))
+		}
+		// Each record's column has a cell for every row, and its category
+		// cells match the record.
+		for _, r := range b.in.Records {
+			name := strings.TrimPrefix(columns, "/") + r.ID + ".html"
+			var got []string
+			var cells []*element
+			for _, e := range elements(b.file(t, name)) {
+				if e.Tag == "tr" && e.Attrs["data-row"] != "" {
+					got = append(got, e.Attrs["data-row"])
+				}
+				if e.Tag == "td" && e.Attrs["data-v"] != r.ID {
+					t.Errorf("%s: a cell for %q", name, e.Attrs["data-v"])
+				}
+				if e.Tag == "td" && e.Attrs["data-category"] != "" {
+					cells = append(cells, e)
+				}
+			}
+			if !slices.Equal(got, wantRows) {
+				t.Errorf("%s: rows %v, want %v", name, got, wantRows)
+			}
+			checkCells(t, b, lang, r, cells)
+		}
 	}
 }
 

@@ -164,51 +164,92 @@
   };
 
   // ---- /compare/ ----
+  // The form names the records (?v=a&v=b); each record's column is a small
+  // HTML file the build renders (data-columns + id + ".html"). Its cells are
+  // parsed with DOMParser, which runs nothing, and moved into the table.
   const compare = (table, form) => {
     const status = D.querySelector('[data-compare-status]');
+    const result = D.querySelector('[data-compare-result]');
     const st = status ? status.dataset : {};
     const max = parseInt(form.dataset.compareMax, 10) || 4;
+    const base = form.dataset.columns || '';
     const boxes = Array.from(form.querySelectorAll('input[type=checkbox][name=v]'));
     const names = {};
-    for (const h of table.tHead.rows[0].cells) if (h.dataset.v) names[h.dataset.v] = textOf(h);
+    for (const b of boxes) names[b.value] = textOf(b.parentElement);
+    const headRow = table.tHead.rows[0];
+    const rowsByKey = {};
+    for (const r of table.tBodies[0].rows) rowsByKey[r.dataset.row] = r;
+    const cache = new Map();
+    const column = (id) => {
+      let p = cache.get(id);
+      if (!p) {
+        p = fetch(base + encodeURIComponent(id) + '.html')
+          .then((r) => {
+            if (!r.ok) throw Error(id);
+            return r.text();
+          })
+          .then((html) => new DOMParser().parseFromString(html, 'text/html'));
+        cache.set(id, p);
+        p.catch(() => cache.delete(id));
+      }
+      return p;
+    };
     let order = []; // ids in the order they were picked
+    let seq = 0;
 
     const say = (s) => {
       if (status) status.textContent = s;
     };
-    const render = (push, note) => {
-      const show = new Set(order);
-      const all = order.length === 0;
-      for (const cell of table.querySelectorAll('[data-v]')) cell.hidden = !all && !show.has(cell.dataset.v);
-      table.classList.toggle('narrowed', !all);
+    const render = async (push, note) => {
+      const mine = ++seq;
       for (const b of boxes) {
-        b.checked = show.has(b.value);
+        b.checked = order.includes(b.value);
         b.disabled = !b.checked && order.length >= max;
       }
-      if (note) say(note);
-      else if (all) say(st.textAll);
-      else if (order.length < 2) say(fmt(st.textFew, max));
-      else say(fmt(st.textShown, order.map((id) => names[id]).join(', ')));
       if (push) {
         const p = params();
         p.delete('v');
         for (const id of order) p.append('v', id);
         setParams(p);
       }
+      let docs;
+      try {
+        docs = await Promise.all(order.map(column));
+      } catch (e) {
+        if (mine === seq) say(fmt(st.textError, names[e.message] || e.message));
+        return;
+      }
+      if (mine !== seq) return; // a newer choice is on its way
+      for (const el of table.querySelectorAll('[data-v]')) el.remove();
+      docs.forEach((doc) => {
+        for (const th of doc.querySelectorAll('thead th[data-v]')) headRow.appendChild(D.importNode(th, true));
+        for (const tr of doc.querySelectorAll('tbody tr[data-row]')) {
+          const row = rowsByKey[tr.dataset.row];
+          if (!row) continue;
+          for (const td of tr.querySelectorAll('td[data-v]')) row.appendChild(D.importNode(td, true));
+        }
+      });
+      if (result) result.hidden = order.length === 0;
+      if (note) say(note);
+      else if (order.length === 0) say(st.textAll);
+      else if (order.length < 2) say(fmt(st.textFew, max));
+      else say(fmt(st.textShown, order.map((id) => names[id]).join(', ')));
     };
     form.addEventListener('change', (e) => {
       const b = e.target;
       if (!(b instanceof HTMLInputElement) || b.name !== 'v') return;
       order = order.filter((id) => id !== b.value);
-      if (b.checked) order.push(b.value);
+      if (b.checked && order.length < max) order.push(b.value);
       render(true);
     });
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      render(true);
-      table.scrollIntoView({ block: 'start' });
+      render(true).then(() => {
+        if (order.length) table.scrollIntoView({ block: 'start' });
+      });
     });
 
+    form.hidden = false;
     const known = new Set(boxes.map((b) => b.value));
     const wanted = [...new Set(params().getAll('v'))].filter((id) => known.has(id));
     order = wanted.slice(0, max);
