@@ -22,18 +22,32 @@ globalThis.fetch = async (u) => {
   if (!fs.existsSync(p)) return { ok: false, json: async () => null };
   return { ok: true, json: async () => JSON.parse(fs.readFileSync(p, 'utf8')) };
 };
-globalThis.document = { querySelectorAll: () => [], addEventListener() {} };
+// Just enough DOM for snip: elements and fragments that keep their children.
+const node = (tag) => ({
+  tag, kids: [], className: '',
+  append(...xs) { this.kids.push(...xs); },
+  set textContent(v) { this.kids = [String(v)]; },
+  get textContent() { return this.kids.map((k) => (typeof k == 'string' ? k : k.textContent)).join(''); },
+});
+globalThis.document = { querySelectorAll: () => [], addEventListener() {}, createElement: node, createDocumentFragment: () => node('#') };
 let src = fs.readFileSync(clientFile, 'utf8');
 const end = src.lastIndexOf('})();');
-src = src.slice(0, end) + 'globalThis.__search = { open, run, toks };\n' + src.slice(end);
+src = src.slice(0, end) + 'globalThis.__search = { open, run, toks, doc, snip };\n' + src.slice(end);
 (0, eval)(src);
-const { open, run, toks } = globalThis.__search;
+const { open, run, toks, doc, snip } = globalThis.__search;
 (async () => {
   const out = [];
   for (const c of JSON.parse(fs.readFileSync(casesFile, 'utf8'))) {
     const m = await open(c.manifest);
     const r = await run(m, c.query, c.filters || {});
-    out.push({ ids: r.ids, toks: toks(c.query), marks: [...r.marks].sort() });
+    const res = { ids: r.ids, toks: toks(c.query), marks: [...r.marks].sort() };
+    if (r.ids.length) {
+      const d = await doc(m, r.ids[0]), f = snip(d[4], r.marks, 24);
+      res.first = d[0];
+      res.snippet = f.textContent;
+      res.marked = f.kids.filter((k) => typeof k != 'string' && k.tag == 'mark').map((k) => k.textContent);
+    }
+    out.push(res);
   }
   process.stdout.write(JSON.stringify(out));
 })().catch((e) => { console.error(e); process.exit(1); });
@@ -49,6 +63,10 @@ type nodeResult struct {
 	IDs   []int    `json:"ids"`
 	Toks  []string `json:"toks"`
 	Marks []string `json:"marks"`
+	// The first result's URL and snippet, and the words marked in it.
+	First   string   `json:"first"`
+	Snippet string   `json:"snippet"`
+	Marked  []string `json:"marked"`
 }
 
 // TestClientMatchesGo runs the same queries through search.js (in Node) and
@@ -166,6 +184,9 @@ func TestClientMatchesGo(t *testing.T) {
 		}
 		n := len(ids)
 		if n > 0 {
+			checkSnippet(t, c.Query, results[i], hits[0], ix)
+		}
+		if n > 0 {
 			nonEmpty++
 		}
 	}
@@ -175,3 +196,43 @@ func TestClientMatchesGo(t *testing.T) {
 }
 
 func head(ids []int) []int { return ids[:min(len(ids), 12)] }
+
+// checkSnippet wants the client's snippet of the first result to be a run of
+// its text with the marked words among the words the query matched, and at
+// least one marked word when the body has one.
+func checkSnippet(t *testing.T, query string, r nodeResult, first Hit, ix *Index) {
+	t.Helper()
+	if err := ix.describe(&first); err != nil {
+		t.Fatal(err)
+	}
+	if r.First != first.URL {
+		t.Errorf("%q: client's first result %s, Go's %s", query, r.First, first.URL)
+	}
+	g := first.ID / ix.m.DocGroup
+	var frag [][5]string
+	if err := json.Unmarshal(ix.files[ix.base+fragPath(g, ix.m.DocHash)], &frag); err != nil {
+		t.Fatal(err)
+	}
+	body := frag[first.ID-g*ix.m.DocGroup][4]
+	inner := strings.TrimSuffix(strings.TrimPrefix(r.Snippet, "… "), " …")
+	if !strings.Contains(body, inner) {
+		t.Errorf("%q: snippet %q is not a run of the body", query, r.Snippet)
+	}
+	if n := len(tokens(inner)); n > 24 || n == 0 && body != "" {
+		t.Errorf("%q: snippet of %d words", query, n)
+	}
+	bodyHas := false
+	for _, w := range tokens(body) {
+		if slices.Contains(r.Marks, w) {
+			bodyHas = true
+		}
+	}
+	if bodyHas && len(r.Marked) == 0 {
+		t.Errorf("%q: snippet %q marks nothing though the body has a matched word", query, r.Snippet)
+	}
+	for _, m := range r.Marked {
+		if ws := tokens(m); len(ws) != 1 || !slices.Contains(r.Marks, ws[0]) {
+			t.Errorf("%q: snippet marks %q, not a matched word (%q)", query, m, r.Marks)
+		}
+	}
+}
