@@ -4,8 +4,8 @@ import (
 	"sync"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
-
 	"github.com/telemetry-atlas/atlas/internal/vendor"
+	"github.com/telemetry-atlas/atlas/internal/verdict"
 )
 
 // memo keeps what many pages of one build derive from the same input, so it
@@ -16,6 +16,7 @@ type memo struct {
 	mu       sync.Mutex
 	byRecord map[string]map[*vendor.Record][]incidentView // language → record → its incidents, newest first
 	chapters map[string][]*course.Doc                     // language → the course in that language
+	verdicts map[*vendor.Record]verdict.Verdict           // the verdict of each record
 }
 
 // recordIncidents returns the incidents of one record in lang, in the order
@@ -35,4 +36,27 @@ func (b *builder) recordIncidents(r *vendor.Record, lang string) []incidentView 
 		b.memo.byRecord[lang] = m
 	}
 	return m[r]
+}
+
+// judge returns the verdict of a record, judged once per build: the
+// record's page, the tables, the categories and the search index all show
+// it. Callers must not change it.
+func (b *builder) judge(r *vendor.Record) verdict.Verdict {
+	b.memo.mu.Lock()
+	v, ok := b.memo.verdicts[r]
+	b.memo.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = verdict.Judge(r, b.in.Taxonomy) // outside the lock: pages judge in parallel
+	b.memo.mu.Lock()
+	defer b.memo.mu.Unlock()
+	if b.memo.verdicts == nil {
+		b.memo.verdicts = map[*vendor.Record]verdict.Verdict{}
+	}
+	if first, ok := b.memo.verdicts[r]; ok {
+		return first
+	}
+	b.memo.verdicts[r] = v
+	return v
 }
