@@ -30,11 +30,19 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	if code, done := parse(fs, args[1:]); done {
 		return code
 	}
-	if fs.NArg() != 1 {
+	id := fs.Arg(0)
+	var extra []string
+	if fs.NArg() > 1 {
+		// Flags may also follow the id: atlas new vendor acme-phone --source site
+		if code, done := parse(fs, fs.Args()[1:]); done {
+			return code
+		}
+		extra = fs.Args()
+	}
+	if id == "" || len(extra) > 0 {
 		fmt.Fprintln(stderr, "atlas new vendor: give one id, such as: atlas new vendor acme-phone")
 		return exitUsage
 	}
-	id := fs.Arg(0)
 	if !vendor.ValidID(id) {
 		fmt.Fprintf(stderr, "atlas new vendor: %q is not a record id; use lowercase letters a-z, digits and single hyphens, such as acme-phone\n", id)
 		return exitUsage

@@ -30,7 +30,7 @@ var badRecords = []struct {
 		"vendors/cited-twice.yaml:18:28: collects[0].sources[1]: source \"report-2017\" is cited twice; remove one",
 	}},
 	{"comments-only", []string{
-		"vendors/comments-only.yaml: the file has no fields; start from 'go run ./cmd/atlas new vendor <id>'",
+		"vendors/comments-only.yaml:1:1: the file has no fields; start from 'go run ./cmd/atlas new vendor <id>'",
 	}},
 	{"control-character", []string{
 		"vendors/control-character.yaml:3:12: control character U+0001 is not allowed in a record; delete it",
@@ -60,7 +60,7 @@ var badRecords = []struct {
 		"vendors/empty-citation.yaml:34:14: incidents[0].sources: empty: every claim cites at least one source, such as [report-2017]",
 	}},
 	{"empty-file", []string{
-		"vendors/empty-file.yaml: the file is empty; start from 'go run ./cmd/atlas new vendor <id>'",
+		"vendors/empty-file.yaml:1:1: the file is empty; start from 'go run ./cmd/atlas new vendor <id>'",
 	}},
 	{"empty-item", []string{
 		"vendors/empty-item.yaml:11:28: collects[0].items[1]: empty item; remove it or write what is sent",

@@ -162,7 +162,7 @@ func (d *decoder) add(p place, fieldPath, msg string) {
 // YAML parser, and returns the document's root mapping, or nil.
 func (d *decoder) parse(data []byte) ast.Node {
 	if len(data) > MaxFileSize {
-		d.add(place{}, "", fmt.Sprintf("the file is over %d KiB; a record is a few kilobytes, split it or remove what is not a record", MaxFileSize>>10))
+		d.add(place{1, 1}, "", fmt.Sprintf("the file is over %d KiB; a record is a few kilobytes, split it or remove what is not a record", MaxFileSize>>10))
 		return nil
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
@@ -182,7 +182,7 @@ func (d *decoder) parse(data []byte) ast.Node {
 		return nil
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		d.add(place{}, "", "the file is empty; start from 'go run ./cmd/atlas new vendor <id>'")
+		d.add(place{1, 1}, "", "the file is empty; start from 'go run ./cmd/atlas new vendor <id>'")
 		return nil
 	}
 	if first, _, _ := bytes.Cut(data, []byte("\n")); !schemaLine.Match(first) {
@@ -196,7 +196,7 @@ func (d *decoder) parse(data []byte) ast.Node {
 	}
 	toks, ok := tokenize(data)
 	if !ok {
-		d.add(place{}, "", fmt.Sprintf("the file has over %d YAML tokens; a record needs far fewer", MaxTokens))
+		d.add(place{1, 1}, "", fmt.Sprintf("the file has over %d YAML tokens; a record needs far fewer", MaxTokens))
 		return nil
 	}
 	if !d.tokens(toks) {
@@ -214,7 +214,7 @@ func (d *decoder) parse(data []byte) ast.Node {
 		}
 	}
 	if len(docs) == 0 {
-		d.add(place{}, "", "the file has no fields; start from 'go run ./cmd/atlas new vendor <id>'")
+		d.add(place{1, 1}, "", "the file has no fields; start from 'go run ./cmd/atlas new vendor <id>'")
 		return nil
 	}
 	if len(docs) > 1 {
@@ -368,7 +368,7 @@ func (d *decoder) syntax(err error) {
 		GetMessage() string
 	}
 	if !errors.As(err, &ye) {
-		d.add(place{}, "", "YAML syntax: "+firstLine(err.Error()))
+		d.add(place{1, 1}, "", "YAML syntax: "+firstLine(err.Error()))
 		return
 	}
 	p := tokPlace(ye.GetToken())

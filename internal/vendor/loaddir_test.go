@@ -34,7 +34,7 @@ func TestLoadDir(t *testing.T) {
 		t.Errorf("records %v, want acme-phone and oneplus-oxygenos, sorted", ids)
 	}
 	want := []string{
-		"vendors/b-empty.yaml: the file is empty; start from 'go run ./cmd/atlas new vendor <id>'",
+		"vendors/b-empty.yaml:1:1: the file is empty; start from 'go run ./cmd/atlas new vendor <id>'",
 		"vendors/link.yaml: not a regular file; a record is a plain YAML file",
 		"vendors/old-style.yml: records end in .yaml; rename the file to old-style.yaml",
 		`vendors/zeta-broken.yaml:5:7: kind: unknown kind "phone"; allowed: browser, os, device, app, service`,
