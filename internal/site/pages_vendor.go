@@ -142,7 +142,7 @@ func (b *builder) vendorSummaries(lang string) []vendorSummary {
 
 func (b *builder) vendorSummary(r *vendor.Record, lang string) vendorSummary {
 	tx := b.in.Taxonomy
-	s := vendorSummary{Record: r, Name: displayName(r), URL: course.Localize(lang, "/vendors/"+r.ID+"/"), Verdict: verdict.Judge(r, tx)}
+	s := vendorSummary{Record: r, Name: displayName(r), URL: course.Localize(lang, "/vendors/"+r.ID+"/"), Verdict: b.judge(r)}
 	if k, ok := vendor.Find(tx.Kinds, r.Kind); ok {
 		s.Kind = k.In(lang).Label
 	}
