@@ -237,8 +237,8 @@ func (c *checker) check() {
 	}
 	c.str("Record", "vendor", "vendor", r.Vendor)
 	c.str("Record", "product", "product", r.Product)
-	c.enum("Record", "kind", "kind", r.Kind, "kind", IDs(c.tx.Kinds))
-	c.enums("Record", "platforms", "platforms", r.Platforms, "platform", IDs(c.tx.Platforms))
+	c.enum("Record", "kind", "kind", r.Kind, "kind", allowed(c.tx, "Record", "kind"))
+	c.enums("Record", "platforms", "platforms", r.Platforms, "platform", allowed(c.tx, "Record", "platforms"))
 	c.str("Record", "versions", "versions", r.Versions)
 	c.str("Record", "summary", "summary", r.Summary)
 	if !c.present("collects") {
@@ -246,14 +246,14 @@ func (c *checker) check() {
 	}
 	for i, e := range r.Collects {
 		p := index("collects", i)
-		c.enum("Collection", "category", p+".category", e.Category, "category", IDs(c.tx.Categories))
+		c.enum("Collection", "category", p+".category", e.Category, "category", allowed(c.tx, "Collection", "category"))
 		c.items("Collection", "items", p+".items", e.Items, true)
-		c.enum("Collection", "linked", p+".linked", e.Linked, "link level", IDs(c.tx.Links))
-		c.enums("Collection", "purposes", p+".purposes", e.Purposes, "purpose", IDs(c.tx.Purposes))
-		c.enum("Collection", "default", p+".default", e.Default, "default", Defaults)
-		c.enum("Collection", "off_switch", p+".off_switch", e.OffSwitch, "off_switch value", OffSwitch)
-		c.enum("Collection", "disclosed", p+".disclosed", e.Disclosed, "disclosed value", Disclosure)
-		c.enum("Collection", "status", p+".status", e.Status, "status", Statuses)
+		c.enum("Collection", "linked", p+".linked", e.Linked, "link level", allowed(c.tx, "Collection", "linked"))
+		c.enums("Collection", "purposes", p+".purposes", e.Purposes, "purpose", allowed(c.tx, "Collection", "purposes"))
+		c.enum("Collection", "default", p+".default", e.Default, "default", allowed(c.tx, "Collection", "default"))
+		c.enum("Collection", "off_switch", p+".off_switch", e.OffSwitch, "off_switch value", allowed(c.tx, "Collection", "off_switch"))
+		c.enum("Collection", "disclosed", p+".disclosed", e.Disclosed, "disclosed value", allowed(c.tx, "Collection", "disclosed"))
+		c.enum("Collection", "status", p+".status", e.Status, "status", allowed(c.tx, "Collection", "status"))
 		c.text(p+".note", e.Note)
 		c.cites("Collection", p+".sources", e.Sources)
 	}
@@ -272,16 +272,16 @@ func (c *checker) check() {
 	}
 	for i, e := range r.Controls {
 		p := index("controls", i)
-		c.enum("Control", "kind", p+".kind", e.Kind, "control kind", IDs(c.tx.Controls))
+		c.enum("Control", "kind", p+".kind", e.Kind, "control kind", allowed(c.tx, "Control", "kind"))
 		c.str("Control", "how", p+".how", e.How)
-		c.enum("Control", "stops", p+".stops", e.Stops, "stops value", Stops)
+		c.enum("Control", "stops", p+".stops", e.Stops, "stops value", allowed(c.tx, "Control", "stops"))
 		switch {
 		case e.Snippet != "" && e.Lang == "":
 			c.add(c.at(p+".snippet"), p+".lang", "a snippet needs a lang, one of: "+strings.Join(Snippets, ", "))
 		case e.Snippet == "" && e.Lang != "":
 			c.add(c.at(p+".lang"), p+".lang", "lang names the language of the snippet, but there is no snippet; add the snippet or remove lang")
 		case e.Lang != "":
-			c.enum("Control", "lang", p+".lang", e.Lang, "snippet language", Snippets)
+			c.enum("Control", "lang", p+".lang", e.Lang, "snippet language", allowed(c.tx, "Control", "lang"))
 		}
 		c.plain(p+".snippet", e.Snippet)
 		c.cites("Control", p+".sources", e.Sources)

@@ -8,10 +8,12 @@ import (
 	"io/fs"
 	"path"
 	"reflect"
+	"runtime"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
@@ -59,6 +61,7 @@ func LoadDir(fsys fs.FS, dir string, tx *Taxonomy, today Date) ([]*Record, diag.
 		recs  []*Record
 		probs diag.Problems
 		files = map[string]string{} // id → file, to catch the same id twice
+		todo  []loaded
 	)
 	for _, e := range entries {
 		name := e.Name()
@@ -82,22 +85,55 @@ func LoadDir(fsys fs.FS, dir string, tx *Taxonomy, today Date) ([]*Record, diag.
 		if err != nil {
 			return nil, nil, err
 		}
-		rec, ps := Decode(file, data, tx, today)
-		probs = append(probs, ps...)
-		if rec == nil {
+		todo = append(todo, loaded{file: file, data: data})
+	}
+	decodeAll(todo, tx, today)
+	for _, l := range todo {
+		probs = append(probs, l.probs...)
+		if l.rec == nil {
 			continue
 		}
-		if other, dup := files[rec.ID]; dup {
-			probs = append(probs, diag.Problem{File: file, Line: 1, Path: "id",
-				Msg: fmt.Sprintf("id %q is already used by %s; every record needs its own id", rec.ID, other)})
+		if other, dup := files[l.rec.ID]; dup {
+			probs = append(probs, diag.Problem{File: l.file, Line: 1, Path: "id",
+				Msg: fmt.Sprintf("id %q is already used by %s; every record needs its own id", l.rec.ID, other)})
 			continue
 		}
-		files[rec.ID] = file
-		recs = append(recs, rec)
+		files[l.rec.ID] = l.file
+		recs = append(recs, l.rec)
 	}
 	sort.Slice(recs, func(i, j int) bool { return recs[i].ID < recs[j].ID })
 	probs.Sort()
 	return recs, probs, nil
+}
+
+// loaded is one record file, read and then decoded.
+type loaded struct {
+	file  string
+	data  []byte
+	rec   *Record
+	probs diag.Problems
+}
+
+// decodeAll decodes and checks every file in parallel, bounded by the CPU
+// count; each result goes into its own slot, so the order is the input's.
+func decodeAll(files []loaded, tx *Taxonomy, today Date) {
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				files[i].rec, files[i].probs = Decode(files[i].file, files[i].data, tx, today)
+				files[i].data = nil
+			}
+		}()
+	}
+	for i := range files {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
 }
 
 // readLimited reads at most MaxFileSize+1 bytes of file, so a huge file is

@@ -52,6 +52,15 @@ func enumValues(typeName, key string) []string {
 	return nil
 }
 
+// allowed returns the values a field may take, or nil when it is free
+// text: the one table behind the checks, the schema and the skeleton.
+func allowed(tx *Taxonomy, typeName, key string) []string {
+	if terms := enumTerms(tx, typeName, key); terms != nil {
+		return IDs(terms)
+	}
+	return enumValues(typeName, key)
+}
+
 // noHTML is the schema's form of the rule that text carries no raw HTML.
 var noHTML = map[string]any{"not": map[string]any{"pattern": "<[A-Za-z/!?]"}}
 
