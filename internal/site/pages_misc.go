@@ -79,6 +79,9 @@ func (b *builder) incidents(lang string) []incidentView {
 		tr := r.Translations[lang]
 		for i, inc := range r.Incidents {
 			iv := incidentView{Record: r, Date: inc.Date.String(), Title: inc.Title, Summary: inc.Summary, Sources: inc.Sources}
+			if lang != "en" && (i >= len(tr.Incidents) || tr.Incidents[i].Title == "") {
+				iv.ContentLang = "en"
+			}
 			if lang != "en" && i < len(tr.Incidents) {
 				if t := tr.Incidents[i]; t.Title != "" {
 					iv.Title = t.Title

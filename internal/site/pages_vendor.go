@@ -103,6 +103,9 @@ type incidentView struct {
 	SummaryHTML template.HTML
 	Sources     []string
 	Refs        []sourceRef
+	// ContentLang is "en" when the incident is shown untranslated on a page
+	// in another language.
+	ContentLang string
 }
 
 type sourceView struct {
