@@ -200,10 +200,10 @@ func (b *builder) analyse() {
 	b.docWords = make([][]docWord, len(b.docs))
 	b.length = make([][3]int32, len(b.docs))
 	var total [3]int
-	slot := map[int32]int{} // word → index in the document's list, reused
-	lastDoc := []int32{}    // stem → last document counted in df, +1
+	// Per word, the last document it was seen in (+1) and its index in that
+	// document's list; per stem, the last document counted in its df (+1).
+	var slotDoc, slot, lastDoc []int32
 	for i, d := range b.docs {
-		clear(slot)
 		var dw []docWord
 		for f, text := range [3]string{d.Title, d.Headings, d.Body} {
 			words(text, func(w string, _, _ int) {
@@ -213,10 +213,11 @@ func (b *builder) analyse() {
 					return
 				}
 				b.length[i][f]++
-				j, ok := slot[id]
-				if !ok {
-					j = len(dw)
-					slot[id] = j
+				for int(id) >= len(slotDoc) {
+					slotDoc, slot = append(slotDoc, 0), append(slot, 0)
+				}
+				if slotDoc[id] != int32(i+1) {
+					slotDoc[id], slot[id] = int32(i+1), int32(len(dw))
 					dw = append(dw, docWord{word: id})
 					b.wordDocs[id]++
 					for int(sid) >= len(lastDoc) {
@@ -227,7 +228,7 @@ func (b *builder) analyse() {
 						b.df[sid]++
 					}
 				}
-				dw[j].tf[f]++
+				dw[slot[id]].tf[f]++
 			})
 		}
 		for f := range 3 {

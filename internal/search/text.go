@@ -45,7 +45,9 @@ func words(s string, fn func(word string, start, end int)) {
 	}
 	for i, r := range s {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsNumber(r):
+		case r < utf8.RuneSelf && !isASCIIWord(r):
+			flush(i)
+		case r < utf8.RuneSelf || unicode.IsLetter(r) || unicode.IsNumber(r):
 			if start < 0 {
 				start = i
 			}
@@ -73,8 +75,19 @@ func words(s string, fn func(word string, start, end int)) {
 	flush(len(s))
 }
 
+// isASCIIWord says whether an ASCII character belongs to a word.
+func isASCIIWord(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+}
+
 // foldRune lowercases r and folds ё to е.
 func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
 	r = unicode.ToLower(r)
 	if r == 'ё' {
 		return 'е'
