@@ -75,8 +75,9 @@
 //     same query typed a letter at a time, each prefix a query showing 8
 //     results, 69 KB in all. Budget 100 KB (Pagefind: under 300 KB).
 //   - On the real site (75 English documents) a first query reads 10–21 KB.
-//   - Build: about 0.3 s for 1,000 and 2–3 s for 10,000 synthetic documents
-//     (25 MB of text, 29 MB of index in 6,600 files).
+//   - Build: 0.45 s of CPU for 1,000 and 1.7–2.2 s for 10,000 synthetic
+//     documents (25 MB of text, 29 MB of index in 6,600 files); wall clock
+//     was 2–4 times that on the shared machine (load average 10 on 2 cores).
 //
 // The commands:
 //
