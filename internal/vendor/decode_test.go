@@ -67,3 +67,25 @@ func TestDecodeLineEnds(t *testing.T) {
 		t.Errorf("CRLF record problem misplaced: %v", probs)
 	}
 }
+
+func BenchmarkDecode(b *testing.B) {
+	tx := mustTaxonomy(b)
+	data := goodRecord(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, probs := Decode("vendors/oneplus-oxygenos.yaml", data, tx, testToday); len(probs) > 0 {
+			b.Fatal(probs)
+		}
+	}
+}
+
+// BenchmarkLoadDirShipped loads the records shipped in vendors/.
+func BenchmarkLoadDirShipped(b *testing.B) {
+	tx := mustTaxonomy(b)
+	fsys := os.DirFS("../..")
+	for b.Loop() {
+		if _, _, err := LoadDir(fsys, "vendors", tx, testToday); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
