@@ -195,11 +195,18 @@
       idx = null;
       throw e;
     }));
+    // The header shows the results in a popup, or else the status ("No
+    // results") in its place; the status is otherwise only for screen readers.
+    const vh = status.classList.contains('visually-hidden');
     const show = (on) => {
-      on = on && list.children.length > 0;
-      if (!page) list.hidden = !on;
-      set(q, 'aria-expanded', on);
-      if (!on) pick(-1);
+      const has = list.children.length > 0, msg = on && !has && !!status.textContent;
+      if (!page) {
+        list.hidden = !(on && has);
+        status.classList.toggle('search-none', msg);
+        if (vh) status.classList.toggle('visually-hidden', !msg);
+      }
+      set(q, 'aria-expanded', on && has);
+      if (!(on && has)) pick(-1);
     };
     const pick = (i) => {
       const o = list.children;
@@ -268,7 +275,7 @@
         status.textContent = ids.length ? L.n(ids.length) : L.none;
         await more(s);
       } catch (e) {
-        if (s == seq) (status.textContent = L.err), show(false);
+        if (s == seq) (list.textContent = ''), (status.textContent = L.err), show(D.activeElement == q);
       }
     }
     const soon = (ms) => {
