@@ -93,49 +93,53 @@
 // form[data-search-index]. It needs no inline script or style: it only adds
 // elements, classes, ARIA attributes and the hidden attribute.
 //
-//		<form class="search" role="search" action="/search/" method="get"
-//		      data-search-index="/search/en/manifest.<hash>.json" data-search-lang="en">
-//		  <label class="visually-hidden" for="search-q">Search the atlas</label>
-//		  <input id="search-q" type="search" name="q" autocomplete="off" spellcheck="false"
-//		         role="combobox" aria-expanded="false" aria-controls="search-results" aria-autocomplete="list">
-//		  <button type="submit">Search</button>
-//		  <div class="search-results" id="search-results" role="listbox" aria-label="Search results" hidden></div>
-//		  <p class="search-status visually-hidden" role="status" aria-live="polite"></p>
-//		</form>
+//	<form class="search" role="search" action="/search/" method="get"
+//	      data-search-index="/search/en/manifest.<hash>.json" data-search-lang="en">
+//	  <label class="visually-hidden" for="search-q">Search the atlas</label>
+//	  <input id="search-q" type="search" name="q" autocomplete="off" spellcheck="false"
+//	         role="combobox" aria-expanded="false" aria-controls="search-results" aria-autocomplete="list">
+//	  <button type="submit">Search</button>
+//	  <div class="search-results" id="search-results" role="listbox" aria-label="Search results" hidden></div>
+//	  <p class="search-status visually-hidden" role="status" aria-live="polite"></p>
+//	</form>
 //
-//	  - data-search-index: the manifest URL from Build; shard, fragment and facet
-//	    URLs are resolved against its directory. data-search-lang: "en" or "ru",
-//	    the language of the client's own few words (result counts with Russian
-//	    plurals, "No results", "All results", "More results").
-//	  - input[name=q] is required. The listbox is the element the input's
-//	    aria-controls names, else the form's .search-results, else one the client
-//	    creates; the status is the form's .search-status, else created. The
-//	    client sets the combobox attributes itself if they are missing.
-//	  - The header form shows results in a popup (.search-results, toggled with
-//	    hidden) of 8 results plus an "All results" option that links to
-//	    action?q=…; Enter without a selected option submits the form normally,
-//	    so /search/?q=… works as a link and without JavaScript.
-//	  - The /search/ page form adds the attribute data-search-page: results
-//	    stay in the page, 10 at a time with a "More results" button the client
-//	    inserts after the listbox (button.search-more); the query and the
-//	    filters are read from and written back to the URL (?q=…&type=…), and a
-//	    submit runs the search without reloading. Filters are form controls
-//	    named type, kind, platform and category (select with "" for any, or
-//	    checkboxes); values are OR-ed within a name and AND-ed across names;
-//	    type takes chapter, vendor, category, page. Say in a <noscript> that
-//	    search needs JavaScript and link to the course and the tables.
-//	  - Each result is <a class="search-option" role="option" id="<listbox
-//	    id>-<n>" aria-selected href tabindex="-1"> holding span.search-title,
-//	    span.search-where and span.search-snippet, with matched words in <mark>;
-//	    the header's last option may be a.search-option.search-all. All text is
-//	    set with textContent; hrefs must be site paths ("/…").
-//	  - Keys: "/" anywhere outside a field focuses the search box (the page's
-//	    on /search/); ArrowDown/ArrowUp move through the options
-//	    (aria-activedescendant), Enter opens the selected one, Escape closes
-//	    the popup, a second Escape clears the box.
-//	  - The index is fetched on first focus or input, never on page load, and
-//	    only from the site's own origin (CSP connect-src 'self' suffices).
-//	  - static/css/search.css styles all of this with the custom properties
-//	    --bg, --fg, --muted, --accent, --border, --mark-bg (and --surface if
-//	    defined), and relies on site.css for .visually-hidden.
+// What the client expects and does:
+//
+//   - data-search-index: the manifest URL from Build; shard, fragment and facet
+//     URLs are resolved against its directory. data-search-lang: "en" or "ru",
+//     the language of the client's own few words (result counts with Russian
+//     plurals, "No results", "All results", "More results").
+//   - input[name=q] is required. The listbox is the element the input's
+//     aria-controls names, else the form's .search-results, else one the client
+//     creates; the status is the form's .search-status, else created. The
+//     client sets the combobox attributes itself if they are missing.
+//   - The header form shows results in a popup (.search-results, toggled with
+//     hidden) of 8 results plus an "All results" option that links to
+//     action?q=…; when nothing is found, the status (class search-none,
+//     visually-hidden lifted) stands where the popup would be. Enter without
+//     a selected option submits the form normally,
+//     so /search/?q=… works as a link and without JavaScript.
+//   - The /search/ page form adds the attribute data-search-page: results
+//     stay in the page, 10 at a time with a "More results" button the client
+//     inserts after the listbox (button.search-more); the query and the
+//     filters are read from and written back to the URL (?q=…&type=…), and a
+//     submit runs the search without reloading. Filters are form controls
+//     named type, kind, platform and category (select with "" for any, or
+//     checkboxes); values are OR-ed within a name and AND-ed across names;
+//     type takes chapter, vendor, category, page. Say in a <noscript> that
+//     search needs JavaScript and link to the course and the tables.
+//   - Each result is <a class="search-option" role="option" id="<listbox
+//     id>-<n>" aria-selected href tabindex="-1"> holding span.search-title,
+//     span.search-where and span.search-snippet, with matched words in <mark>;
+//     the header's last option may be a.search-option.search-all. All text is
+//     set with textContent; hrefs must be site paths ("/…").
+//   - Keys: "/" anywhere outside a field focuses the search box (the page's
+//     on /search/); ArrowDown/ArrowUp move through the options
+//     (aria-activedescendant), Enter opens the selected one, Escape closes
+//     the popup, a second Escape clears the box.
+//   - The index is fetched on first focus or input, never on page load, and
+//     only from the site's own origin (CSP connect-src 'self' suffices).
+//   - static/css/search.css styles all of this with the custom properties
+//     --bg, --fg, --muted, --accent, --border, --mark-bg (and --surface if
+//     defined), and relies on site.css for .visually-hidden.
 package search
