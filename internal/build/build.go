@@ -59,47 +59,19 @@ func Run(opt Options) (*Result, error) {
 		clock = now
 	}
 
-	cfg, err := site.LoadConfig(opt.Source, "content/site.yaml")
-	if err != nil {
-		return nil, err
-	}
-	if cfg, err = cfg.WithBaseURL(opt.BaseURL); err != nil {
-		return nil, err
-	}
-	tx, err := vendor.LoadTaxonomy()
-	if err != nil {
-		return nil, err
-	}
-	records, probs, err := vendor.LoadDir(opt.Source, "vendors", tx, opt.Today)
-	if err != nil {
-		return nil, err
-	}
-	c, cprobs, err := course.Load(opt.Source, "content")
-	if err != nil {
-		return nil, err
-	}
-	probs = append(probs, cprobs...)
-	tpl, err := site.LoadTemplates(opt.Source, "templates", course.Languages)
-	if err != nil {
-		return nil, err
-	}
-	static, err := readTree(opt.Source, "static")
+	in, probs, err := Load(opt)
 	if err != nil {
 		return nil, err
 	}
 	stage("load")
-	res.Stats.Records = len(records)
-	res.Stats.Chapters = len(c.Docs)
+	res.Stats.Records = len(in.Records)
+	res.Stats.Chapters = len(in.Course.Docs)
 	if len(probs) > 0 {
-		probs.Sort()
 		res.Problems = probs
 		return res, ErrProblems
 	}
 
-	files, probs, err := site.Build(site.Input{
-		Config: cfg, Course: c, Records: records, Taxonomy: tx,
-		Templates: tpl, Static: static, Today: opt.Today,
-	})
+	files, probs, err := site.Build(*in)
 	if err != nil {
 		return nil, err
 	}
@@ -121,6 +93,45 @@ func Run(opt Options) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// Load reads and checks everything a build renders: the configuration, the
+// taxonomy, every record and document, the templates and the static files.
+// Content problems are returned sorted; err is for failures to read.
+func Load(opt Options) (*site.Input, diag.Problems, error) {
+	cfg, err := site.LoadConfig(opt.Source, "content/site.yaml")
+	if err != nil {
+		return nil, nil, err
+	}
+	if cfg, err = cfg.WithBaseURL(opt.BaseURL); err != nil {
+		return nil, nil, err
+	}
+	tx, err := vendor.LoadTaxonomy()
+	if err != nil {
+		return nil, nil, err
+	}
+	records, probs, err := vendor.LoadDir(opt.Source, "vendors", tx, opt.Today)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, cprobs, err := course.Load(opt.Source, "content")
+	if err != nil {
+		return nil, nil, err
+	}
+	probs = append(probs, cprobs...)
+	tpl, err := site.LoadTemplates(opt.Source, "templates", course.Languages)
+	if err != nil {
+		return nil, nil, err
+	}
+	static, err := readTree(opt.Source, "static")
+	if err != nil {
+		return nil, nil, err
+	}
+	probs.Sort()
+	return &site.Input{
+		Config: cfg, Course: c, Records: records, Taxonomy: tx,
+		Templates: tpl, Static: static, Today: opt.Today,
+	}, probs, nil
 }
 
 // readTree reads every file below dir, keyed by its path relative to dir.
