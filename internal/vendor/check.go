@@ -17,11 +17,11 @@ import (
 var TranslationLanguages = []string{"ru"}
 
 var (
-	idPattern   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	hostPattern = regexp.MustCompile(`^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$`)
-	linkPattern = regexp.MustCompile(`\]\(\s*<?([^)\s>]*)`)
-	refPattern  = regexp.MustCompile(`(?m)^\s{0,3}\[[^\]]+\]:\s*<?(\S*)`)
-	schemeStart = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
+	idPattern    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	hostPattern  = regexp.MustCompile(`^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$`)
+	linkPattern  = regexp.MustCompile(`\]\(\s*<?([^)\s>]*)`)
+	refPattern   = regexp.MustCompile(`(?m)^\s{0,3}\[[^\]]+\]:\s*<?(\S*)`)
+	imagePattern = regexp.MustCompile(`!\[[^\]]*\]\s*[(\[]`)
 )
 
 // where the long lists of allowed values are explained to contributors.
@@ -467,7 +467,7 @@ func (c *checker) text(p, s string) {
 			return
 		}
 	}
-	if strings.Contains(prose, "![") {
+	if imagePattern.MatchString(prose) || (strings.Contains(prose, "![") && refPattern.MatchString(prose)) {
 		c.add(c.at(p), p, "images are not allowed in text: the site loads nothing from other sites; link to the page instead, [text](https://…)")
 		return
 	}

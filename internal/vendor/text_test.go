@@ -28,6 +28,9 @@ func TestText(t *testing.T) {
 		{"[x](data:text/html,hi)", `"data:"`},
 		{"[x][r]\n\n[r]: vbscript:msgbox", `"vbscript:"`},
 		{"![tracker](https://example.com/pixel.png)", "images are not allowed"},
+		{"![tracker][pixel]\n\n[pixel]: https://example.com/pixel.png", "images are not allowed"},
+		{"Wow![1] and wow!", ""},
+		{"![pixel]\n\n[pixel]: https://example.com/pixel.png", "images are not allowed"},
 		{"a \u202e reversed", "U+202E"},
 		{"a \u0007 bell", "U+0007"},
 	} {
