@@ -3,6 +3,7 @@ package course
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"net/url"
 	"strings"
 	"time"
@@ -227,7 +228,8 @@ func writeText(b *strings.Builder, n ast.Node, source []byte) {
 		}
 		return
 	case *ast.String:
-		b.Write(n.Value)
+		// The typographer's strings are HTML (&rsquo;): text wants characters.
+		b.WriteString(html.UnescapeString(string(n.Value)))
 		return
 	case *ast.AutoLink:
 		b.Write(n.Label(source))

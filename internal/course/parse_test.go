@@ -146,3 +146,18 @@ func TestOutlineNestsLevelThree(t *testing.T) {
 		t.Fatalf("outline = %s", got)
 	}
 }
+
+func TestSectionTextHasNoEntities(t *testing.T) {
+	d, _ := parseOne(t, "en", head+"## The phone's serial {#s}\n\nIt's \"quoted\" -- and... done.\n")
+	if d == nil {
+		t.Fatal("no doc")
+	}
+	for _, s := range d.Sections {
+		if strings.Contains(s.Heading+s.Text, "&") {
+			t.Fatalf("section text has an entity: %q %q", s.Heading, s.Text)
+		}
+	}
+	if got := d.Sections[0].Text; !strings.Contains(got, "It’s “quoted” – and… done.") {
+		t.Fatalf("section text = %q", got)
+	}
+}

@@ -70,7 +70,7 @@ func (b *builder) searchDocs(lang string) ([]search.Doc, error) {
 	for _, r := range b.in.Records {
 		v := b.vendorView(r, lang)
 		doc := search.Doc{
-			Type: "vendor", URL: v.URL, Title: r.Vendor + " " + r.Product,
+			Type: "vendor", URL: v.URL, Title: v.Name,
 			Where:  vendorLabel + " · " + v.Kind,
 			Facets: map[string][]string{"kind": {r.Kind}, "platform": r.Platforms},
 		}
