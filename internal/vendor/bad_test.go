@@ -20,8 +20,8 @@ var badRecords = []struct {
 		"vendors/accessed-before-published.yaml:41:15: sources[0].accessed: accessed 2017-01-01 is before published 2017-10-10; accessed is the day you read the source",
 	}},
 	{"anchor-alias", []string{
-		"vendors/anchor-alias.yaml:18:14: YAML anchors (&name) are not allowed in records; write the value out in full",
-		"vendors/anchor-alias.yaml:21:14: YAML aliases (*name) are not allowed in records; write the value out in full",
+		"vendors/anchor-alias.yaml:18:14: YAML anchors (&name) are not allowed in records; write the value out in full, or if this is text that starts with &, put it in quotes",
+		"vendors/anchor-alias.yaml:21:14: YAML aliases (*name) are not allowed in records; write the value out in full, or if this is text that starts with *, put it in quotes",
 	}},
 	{"bidi-override", []string{
 		"vendors/bidi-override.yaml:32:12: incidents[0].title: invisible character U+202E is not allowed in text; delete it",
@@ -255,8 +255,23 @@ var badRecords = []struct {
 	{"url-spaces", []string{
 		"vendors/url-spaces.yaml:38:10: sources[0].url: \"https://example.com/a report\" is not a web address; copy the address from the browser's address bar",
 	}},
+	{"yaml-bad-indent", []string{
+		"vendors/yaml-bad-indent.yaml:10:15: YAML syntax: mapping value is not allowed in this context; check the indentation here and on the next lines, and put a value that contains \": \" in quotes",
+	}},
+	{"yaml-block-header-text", []string{
+		"vendors/yaml-block-header-text.yaml:8:10: YAML syntax: invalid header option: \" Example OS sends its serial number to the vendor's analytics server.\"; after | or > start the text on the next line, indented",
+	}},
+	{"yaml-emphasis-start", []string{
+		"vendors/yaml-emphasis-start.yaml:8:10: YAML aliases (*name) are not allowed in records; write the value out in full, or if this is text that starts with *, put it in quotes",
+	}},
+	{"yaml-no-space-after-colon", []string{
+		"vendors/yaml-no-space-after-colon.yaml:3:1: YAML syntax: non-map value is specified; write a space after the colon (key: value)",
+	}},
+	{"yaml-reserved-char", []string{
+		"vendors/yaml-reserved-char.yaml:8:10: YAML syntax: '@' is a reserved character; put text that starts with this character in quotes",
+	}},
 	{"yaml-colon-in-text", []string{
-		"vendors/yaml-colon-in-text.yaml:24:10: YAML syntax: mapping value is not allowed in this context; a value containing \": \" must be in quotes, and a key must start its own line",
+		"vendors/yaml-colon-in-text.yaml:24:10: YAML syntax: mapping value is not allowed in this context; check the indentation here and on the next lines, and put a value that contains \": \" in quotes",
 	}},
 	{"yaml-unclosed-bracket", []string{
 		"vendors/yaml-unclosed-bracket.yaml:7:1: YAML syntax: ',' or ']' must be specified; close the quote or bracket that was opened",

@@ -351,10 +351,10 @@ func (d *decoder) tokens(toks token.Tokens) bool {
 		p := tokPlace(tk)
 		switch tk.Type {
 		case token.AnchorType:
-			d.add(p, "", "YAML anchors (&name) are not allowed in records; write the value out in full")
+			d.add(p, "", "YAML anchors (&name) are not allowed in records; write the value out in full, or if this is text that starts with &, put it in quotes")
 			ok = false
 		case token.AliasType:
-			d.add(p, "", "YAML aliases (*name) are not allowed in records; write the value out in full")
+			d.add(p, "", "YAML aliases (*name) are not allowed in records; write the value out in full, or if this is text that starts with *, put it in quotes")
 			ok = false
 		case token.TagType:
 			d.add(p, "", fmt.Sprintf("YAML tags (%s) are not allowed in records; remove it, or quote the value if it is text", clip(tk.Value)))
@@ -411,13 +411,19 @@ func (d *decoder) syntax(err error) {
 	msg := ye.GetMessage()
 	switch {
 	case strings.Contains(msg, "mapping value is not allowed"), strings.Contains(msg, "unexpected key name"):
-		msg += `; a value containing ": " must be in quotes, and a key must start its own line`
+		msg += `; check the indentation here and on the next lines, and put a value that contains ": " in quotes`
+	case strings.Contains(msg, "value is not allowed in this context"):
+		msg += `; check the indentation of this line, and put text that starts with [ { or " but goes on after it in quotes`
+	case strings.Contains(msg, "non-map value"):
+		msg += `; write a space after the colon (key: value)`
 	case strings.Contains(msg, "could not find end character"), strings.Contains(msg, "not found"), strings.Contains(msg, "must be specified"):
 		msg += "; close the quote or bracket that was opened"
 	case strings.Contains(msg, "invalid key"):
 		msg += "; a key must be a plain word such as summary"
-	case strings.Contains(msg, "cannot start any token"):
+	case strings.Contains(msg, "cannot start any token"), strings.Contains(msg, "reserved character"):
 		msg += "; put text that starts with this character in quotes"
+	case strings.Contains(msg, "header option"):
+		msg += "; after | or > start the text on the next line, indented"
 	}
 	d.add(p, "", "YAML syntax: "+clip2(msg))
 }
