@@ -38,7 +38,9 @@ func suggest(got string, candidates []string) string {
 	if limit < 2 {
 		limit = 2
 	}
-	if bestDist < 0 || bestDist > limit || best == got {
+	// A candidate that shares nothing with got (every character replaced)
+	// is no suggestion, however short both are.
+	if bestDist < 0 || bestDist > limit || best == got || bestDist >= max(len([]rune(got)), len([]rune(best))) {
 		return ""
 	}
 	return best
