@@ -153,8 +153,16 @@ func readLimited(fsys fs.FS, file string) ([]byte, error) {
 
 // Decode decodes and checks one file's bytes. file is the name used in
 // problems (such as "vendors/x.yaml"); its base name must equal the id. The
-// record is nil exactly when there are problems.
+// record is nil exactly when there are problems. A nil tx means the
+// taxonomy shipped with the program; a zero today skips the future-date
+// check.
 func Decode(file string, data []byte, tx *Taxonomy, today Date) (*Record, diag.Problems) {
+	if tx == nil {
+		var err error
+		if tx, err = LoadTaxonomy(); err != nil {
+			return nil, diag.Problems{{File: file, Msg: err.Error()}}
+		}
+	}
 	d := &decoder{file: file, vals: map[string]place{}, keys: map[string]place{}, renamed: map[string]bool{}}
 	root := d.parse(data)
 	if root == nil {

@@ -89,3 +89,9 @@ func BenchmarkLoadDirShipped(b *testing.B) {
 		}
 	}
 }
+
+func TestDecodeNilTaxonomy(t *testing.T) {
+	if _, probs := Decode("vendors/oneplus-oxygenos.yaml", goodRecord(t), nil, Date{}); len(probs) > 0 {
+		t.Errorf("nil taxonomy: %v", probs)
+	}
+}
