@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -140,10 +141,33 @@ func lookup(files publish.Files, urlPath string) ([]byte, int, string) {
 	return files[notFound], http.StatusNotFound, notFound
 }
 
+// isDocument reports whether a file is a whole HTML document (and not, say,
+// a fragment that a script inserts into a page).
+func isDocument(name string, data []byte) bool {
+	if !strings.HasSuffix(name, ".html") {
+		return false
+	}
+	head := strings.ToLower(string(data[:min(len(data), 20)]))
+	return strings.HasPrefix(strings.TrimSpace(head), "<!doctype html")
+}
+
+// isPage reports whether a file is a page for readers: a whole document with
+// a viewport. Documents without one (such as the columns /compare/ fetches)
+// are data for scripts; the Nu checker still reads them.
+func isPage(name string, data []byte) bool {
+	return isDocument(name, data) && viewportMeta.Match(data)
+}
+
+// viewportMeta finds a viewport meta element, quoted or minified.
+var viewportMeta = regexp.MustCompile(`<meta name="?viewport"?`)
+
 // pages lists the URL path of every HTML page of the build, sorted.
 func (s *site) pages() []string {
 	var out []string
-	for name := range s.files {
+	for name, data := range s.files {
+		if !isPage(name, data) {
+			continue
+		}
 		switch {
 		case name == "index.html":
 			out = append(out, "/")
