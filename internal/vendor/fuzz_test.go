@@ -9,19 +9,17 @@ import (
 )
 
 // FuzzDecode feeds the decoder and checker arbitrary bytes, starting from the
-// good record, the bad corpus and the hostile inputs. Whatever the input,
+// good record, the bad corpus and a few small hostile inputs. Whatever the input,
 // Decode must return (never panic or hang), return a record exactly when it
-// reports no problem, place every problem in the file it was given, and give
-// the same answer twice.
+// reports no problem, and place every problem in the file it was given. Seeds
+// are kept small: Go minimises each new input for up to -fuzzminimizetime
+// (60s by default), and a big seed makes that pause long.
 func FuzzDecode(f *testing.F) {
 	tx := mustTaxonomy(f)
 	seeds, err := filepath.Glob(filepath.Join("testdata", "*", "*.yaml"))
 	if err != nil {
 		f.Fatal(err)
 	}
-	// The shipped records too: real text is what a reviewer would mangle.
-	shipped, _ := filepath.Glob(filepath.Join("..", "..", "vendors", "*.yaml"))
-	seeds = append(seeds, shipped...)
 	for _, s := range seeds {
 		data, err := os.ReadFile(s)
 		if err != nil {
@@ -55,10 +53,6 @@ func FuzzDecode(f *testing.F) {
 		}
 		if len(probs) > maxProblems+1 {
 			t.Fatalf("%d problems", len(probs))
-		}
-		_, again := Decode(file, data, tx, testToday)
-		if again.Error() != probs.Error() {
-			t.Fatalf("not deterministic:\n%v\nthen\n%v", probs, again)
 		}
 	})
 }

@@ -35,10 +35,10 @@ func Skeleton(id string, tx *Taxonomy) []byte {
 	b.field("    ", "Collection", "items", "[]")
 	b.enumField("    ", "Collection", "linked", tx.Links, true)
 	b.enumField("    ", "Collection", "purposes", tx.Purposes, false)
-	b.smallEnum("    ", "Collection", "default")
-	b.smallEnum("    ", "Collection", "off_switch")
-	b.smallEnum("    ", "Collection", "disclosed")
-	b.smallEnum("    ", "Collection", "status")
+	b.field("    ", "Collection", "default", `""`)
+	b.field("    ", "Collection", "off_switch", `""`)
+	b.field("    ", "Collection", "disclosed", `""`)
+	b.field("    ", "Collection", "status", `""`)
 	b.wrap("    ", "Optional: "+Help("Collection", "note")+".")
 	b.line("    # note: \"\"")
 	b.field("    ", "Collection", "sources", "[]")
@@ -143,10 +143,7 @@ func (b *skel) enumField(prefix, typeName, key string, terms []Term, single bool
 	b.line(fmt.Sprintf("%s%s: %s", prefix, key, value))
 }
 
-func (b *skel) smallEnum(prefix, typeName, key string) {
-	b.field(prefix, typeName, key, `""`)
-}
-
+// sentence turns a help text into a sentence: a capital and a full stop.
 func sentence(s string) string {
 	if s == "" {
 		return s
