@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/telemetry-atlas/atlas/internal/parallel"
 	"path"
+	"sync/atomic"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -58,12 +59,20 @@ func (mn *Minifier) Bytes(name string, data []byte) ([]byte, error) {
 }
 
 // All minifies every file in place, in parallel.
-func (mn *Minifier) All(files Files) error {
+func (mn *Minifier) All(files Files) error { return mn.AllProgress(files, nil) }
+
+// AllProgress is All that tells progress, when set, how many files are
+// done of how many; it is called from several goroutines at once.
+func (mn *Minifier) AllProgress(files Files, progress func(done, total int)) error {
 	paths := files.Paths()
 	results := make([][]byte, len(paths))
 	errs := make([]error, len(paths))
+	var done atomic.Int64
 	parallel.Each(len(paths), func(i int) {
 		results[i], errs[i] = mn.Bytes(paths[i], files[paths[i]])
+		if progress != nil {
+			progress(int(done.Add(1)), len(paths))
+		}
 	})
 	for i, p := range paths {
 		if errs[i] != nil {

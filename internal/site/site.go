@@ -7,6 +7,7 @@ package site
 import (
 	"fmt"
 	"github.com/telemetry-atlas/atlas/internal/parallel"
+	"sync/atomic"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
 	"github.com/telemetry-atlas/atlas/internal/diag"
@@ -23,6 +24,9 @@ type Input struct {
 	Templates *Templates
 	Static    publish.Files // files under static/, by path relative to it
 	Today     vendor.Date   // the build's clock, for "needs review"
+	// Progress, when set, is told how many pages have rendered of how
+	// many; it is called from several goroutines at once.
+	Progress func(done, total int)
 }
 
 // Build renders the whole site. Problems are content problems with a place
@@ -40,8 +44,12 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 	}
 	rendered := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
+	var done atomic.Int64
 	parallel.Each(len(pages), func(i int) {
 		rendered[i], errs[i] = b.render(pages[i])
+		if in.Progress != nil {
+			in.Progress(int(done.Add(1)), len(pages))
+		}
 	})
 	for i, p := range pages {
 		if errs[i] != nil {
