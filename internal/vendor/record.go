@@ -5,6 +5,12 @@ package vendor
 
 // Record is one product's entry: what it collects, where it sends it, how to
 // stop it, and the sources for every claim. The id is the file name.
+//
+// The yaml tags are the record format: a field whose tag has no ,omitempty
+// is required (vendors/schema.json is generated from these tags, and the
+// checks in check.go agree with it), and help.go explains every field. Read
+// records with Decode or LoadDir, never with a plain YAML decoder: those
+// check what the types cannot say.
 type Record struct {
 	ID        string   `yaml:"id" json:"id"`
 	Vendor    string   `yaml:"vendor" json:"vendor"`

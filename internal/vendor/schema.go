@@ -8,6 +8,8 @@ import (
 	"strings"
 )
 
+//go:generate go run ../../cmd/atlas schema --source ../..
+
 // SchemaFile is where the schema lives, relative to the source root. Every
 // record starts with "# yaml-language-server: $schema=schema.json" so that
 // editors complete fields and flag mistakes while typing.
