@@ -11,7 +11,7 @@ import (
 // /compare/ is a GET form of checkboxes (?v=a&v=b) and the frame of a table:
 // the row headers (verdict, kind, platforms, whether it can be turned off,
 // then every category). tables.js fills in one column per chosen record from
-// that record's column file, /compare/v/<id>.html, rendered here from the
+// that record's column file, /compare/v/<id>.htm, rendered here from the
 // same cells as the matrix, so the page stays small however many records
 // the atlas holds. Without JavaScript the page explains and links to the
 // matrix, which has the same cells by rows.
@@ -22,18 +22,22 @@ type compareView struct {
 	Choices    []labelled // record id and name
 	Legend     []legendEntry
 	Max        int    // how many records can be compared at once
-	Columns    string // the URL prefix of the column files
+	Columns    string // the URL of a column file, with {id} for the record's id
 }
 
 // compareMax is the most records /compare/ shows side by side.
 const compareMax = 4
 
-// compareColumns is where the column files of lang are published.
-func compareColumns(lang string) string { return course.Localize(lang, "/compare/") + "v/" }
+// compareColumn is the site path of a record's column file in lang. The
+// files end in .htm, not .html: they are fragments for tables.js, not pages,
+// so the build's page count and the sitemap leave them out.
+func compareColumn(lang, id string) string {
+	return course.Localize(lang, "/compare/") + "v/" + id + ".htm"
+}
 
 func (b *builder) comparePages() []*Page {
 	return localized("/compare/", func(lang, url string) *Page {
-		v := compareView{Categories: b.categoryHeads(lang), Legend: b.legend(lang), Max: compareMax, Columns: compareColumns(lang)}
+		v := compareView{Categories: b.categoryHeads(lang), Legend: b.legend(lang), Max: compareMax, Columns: compareColumn(lang, "{id}")}
 		for _, r := range b.in.Records {
 			v.Choices = append(v.Choices, labelled{ID: r.ID, Label: displayName(r)})
 		}
@@ -63,7 +67,7 @@ func (b *builder) compareColumnFiles() (publish.Files, error) {
 			if err := t.ExecuteTemplate(&buf, "compare-column", columnView{view: view{Page: p, b: b}, Row: row}); err != nil {
 				return nil, fmt.Errorf("compare column of %s (%s): %w", row.Record.ID, lang, err)
 			}
-			files[compareColumns(lang)[1:]+row.Record.ID+".html"] = buf.Bytes()
+			files[compareColumn(lang, row.Record.ID)[1:]] = buf.Bytes()
 		}
 	}
 	return files, nil

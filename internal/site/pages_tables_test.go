@@ -389,13 +389,13 @@ func TestCompareOffersEveryRecordAndItsColumn(t *testing.T) {
 		if !slices.Equal(rows, wantRows) {
 			t.Errorf("%s: rows %v, want %v", page, rows, wantRows)
 		}
-		if columns != compareColumns(lang) {
-			t.Fatalf("%s: columns at %q, want %q", page, columns, compareColumns(lang))
+		if want := compareColumn(lang, "{id}"); columns != want {
+			t.Fatalf("%s: columns at %q, want %q", page, columns, want)
 		}
 		// Each record's column has a cell for every row, and its category
 		// cells match the record.
 		for _, r := range b.in.Records {
-			name := strings.TrimPrefix(columns, "/") + r.ID + ".html"
+			name := strings.TrimPrefix(strings.ReplaceAll(columns, "{id}", r.ID), "/")
 			var got []string
 			var cells []*element
 			for _, e := range elements(b.file(t, name)) {
@@ -407,6 +407,12 @@ func TestCompareOffersEveryRecordAndItsColumn(t *testing.T) {
 				}
 				if e.Tag == "td" && e.Attrs["data-category"] != "" {
 					cells = append(cells, e)
+				}
+				// The link checker reads pages only: check the column's links here.
+				if e.Tag == "a" {
+					if _, ok := target(b.files, e.Attrs["href"]); !ok {
+						t.Errorf("%s: link %q leads to no page", name, e.Attrs["href"])
+					}
 				}
 			}
 			if !slices.Equal(got, wantRows) {

@@ -165,8 +165,9 @@
 
   // ---- /compare/ ----
   // The form names the records (?v=a&v=b); each record's column is a small
-  // HTML file the build renders (data-columns + id + ".html"). Its cells are
-  // parsed with DOMParser, which runs nothing, and moved into the table.
+  // HTML file the build renders (data-columns, with {id} replaced). Its
+  // cells are parsed with DOMParser, which runs nothing, and moved into the
+  // table.
   const compare = (table, form) => {
     const status = D.querySelector('[data-compare-status]');
     const result = D.querySelector('[data-compare-result]');
@@ -183,7 +184,7 @@
     const column = (id) => {
       let p = cache.get(id);
       if (!p) {
-        p = fetch(base + encodeURIComponent(id) + '.html')
+        p = fetch(base.replace('{id}', encodeURIComponent(id)))
           .then((r) => {
             if (!r.ok) throw Error(id);
             return r.text();
