@@ -45,16 +45,22 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			}
 		}()
 	}
+	prog := newProgress(stderr)
+	opt.Progress = prog.report
 	start := time.Now()
 	res, err := build.Run(opt)
 	if err != nil {
+		prog.clear()
 		return report(stderr, res, err, "text")
 	}
 	writeStart := time.Now()
-	if err := publish.Write(f.out, res.Files); err != nil {
+	written := func(done, total int) { prog.report("write", done, total) }
+	if err := publish.WriteProgress(f.out, res.Files, written); err != nil {
+		prog.clear()
 		fmt.Fprintf(stderr, "atlas build: %v\n", err)
 		return exitContent
 	}
+	prog.clear()
 	res.Stats.Stages = append(res.Stats.Stages, build.Stage{Name: "write", Duration: time.Since(writeStart)})
 	if *stats {
 		printStats(stdout, res.Stats)
@@ -66,8 +72,20 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 
 func printStats(w io.Writer, s build.Stats) {
 	fmt.Fprintf(w, "documents: %d chapters and pages, %d records\n", s.Chapters, s.Records)
-	fmt.Fprintf(w, "output:    %d pages, %d files, %d bytes\n", s.Pages, s.Files, s.Bytes)
+	fmt.Fprintf(w, "output:    %d pages, %d files, %d bytes written (%.1f MB)\n", s.Pages, s.Files, s.Bytes, float64(s.Bytes)/1e6)
+	var total time.Duration
 	for _, st := range s.Stages {
-		fmt.Fprintf(w, "  %-8s %s\n", st.Name, st.Duration.Round(time.Microsecond))
+		total += st.Duration
+	}
+	for _, st := range s.Stages {
+		share := 0.0
+		if total > 0 {
+			share = 100 * float64(st.Duration) / float64(total)
+		}
+		fmt.Fprintf(w, "  %-8s %12s %5.1f%%\n", st.Name, st.Duration.Round(time.Microsecond), share)
+	}
+	fmt.Fprintf(w, "  %-8s %12s\n", "total", total.Round(time.Microsecond))
+	if rss := peakRSS(); rss > 0 {
+		fmt.Fprintf(w, "peak memory: %.0f MB (maximum resident set size)\n", float64(rss)/1e6)
 	}
 }

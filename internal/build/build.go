@@ -23,6 +23,10 @@ type Options struct {
 	Source  fs.FS       // the repository root: content/, vendors/, templates/, static/
 	BaseURL string      // overrides content/site.yaml's base_url when set
 	Today   vendor.Date // the clock for date checks and "needs review"
+	// Progress, when set, is told the stage ("load", "render", "minify")
+	// and, for stages that count, how many items are done of how many. It
+	// is called from several goroutines at once.
+	Progress func(stage string, done, total int)
 }
 
 // Result is a finished build, or the problems that stopped it.
@@ -59,6 +63,11 @@ func Run(opt Options) (*Result, error) {
 		clock = now
 	}
 
+	progress := opt.Progress
+	if progress == nil {
+		progress = func(string, int, int) {}
+	}
+	progress("load", 0, 0)
 	in, probs, err := Load(opt)
 	if err != nil {
 		return nil, err
@@ -71,6 +80,7 @@ func Run(opt Options) (*Result, error) {
 		return res, ErrProblems
 	}
 
+	in.Progress = func(done, total int) { progress("render", done, total) }
 	files, probs, err := site.Build(*in)
 	if err != nil {
 		return nil, err
@@ -80,7 +90,8 @@ func Run(opt Options) (*Result, error) {
 		res.Problems = probs
 		return res, ErrProblems
 	}
-	if err := publish.NewMinifier().All(files); err != nil {
+	minified := func(done, total int) { progress("minify", done, total) }
+	if err := publish.NewMinifier().AllProgress(files, minified); err != nil {
 		return nil, err
 	}
 	stage("minify")
