@@ -54,3 +54,30 @@ func TestValidID(t *testing.T) {
 		}
 	}
 }
+
+// TestSkeletonFilledIn fills in every empty value of a new record and
+// expects it to pass: the skeleton has the shape of a real record.
+func TestSkeletonFilledIn(t *testing.T) {
+	tx := mustTaxonomy(t)
+	fill := map[string]string{
+		`vendor: ""`: `vendor: Acme`, `product: ""`: `product: Acme Phone`, `kind: ""`: `kind: device`,
+		`platforms: []`: `platforms: [android]`, `versions: ""`: `versions: "Acme Phone 1 (2025)"`,
+		`summary: ""`: `summary: Acme Phone sends its serial number to Acme.`,
+		`category: ""`: `category: device-identifiers`, `items: []`: `items: [serial number]`,
+		`linked: ""`: `linked: identified`, `purposes: []`: `purposes: [analytics]`, `default: ""`: `default: "on"`,
+		`off_switch: ""`: `off_switch: none`, `disclosed: ""`: `disclosed: undisclosed`, `status: ""`: `status: confirmed`,
+		`sources: []`: `sources: [acme-2025]`, `id: ""`: `id: acme-2025`, `title: ""`: `title: Acme analytics`,
+		`url: ""`: `url: https://example.com/acme`, `publisher: ""`: `publisher: A researcher`,
+		`accessed: ""`: `accessed: 2026-11-20`, `reviewed: ""`: `reviewed: 2026-11-20`,
+	}
+	data := string(Skeleton("acme-phone", tx))
+	for from, to := range fill {
+		if !strings.Contains(data, from) {
+			t.Fatalf("the skeleton has no %s", from)
+		}
+		data = strings.ReplaceAll(data, from, to)
+	}
+	if _, probs := Decode("vendors/acme-phone.yaml", []byte(data), tx, testToday); len(probs) > 0 {
+		t.Errorf("the filled-in skeleton fails:\n%v", probs)
+	}
+}
