@@ -62,7 +62,7 @@ func TestSkeletonFilledIn(t *testing.T) {
 	fill := map[string]string{
 		`vendor: ""`: `vendor: Acme`, `product: ""`: `product: Acme Phone`, `kind: ""`: `kind: device`,
 		`platforms: []`: `platforms: [android]`, `versions: ""`: `versions: "Acme Phone 1 (2025)"`,
-		`summary: ""`: `summary: Acme Phone sends its serial number to Acme.`,
+		`summary: ""`:  `summary: Acme Phone sends its serial number to Acme.`,
 		`category: ""`: `category: device-identifiers`, `items: []`: `items: [serial number]`,
 		`linked: ""`: `linked: identified`, `purposes: []`: `purposes: [analytics]`, `default: ""`: `default: "on"`,
 		`off_switch: ""`: `off_switch: none`, `disclosed: ""`: `disclosed: undisclosed`, `status: ""`: `status: confirmed`,
