@@ -12,6 +12,7 @@ import (
 
 	"github.com/telemetry-atlas/atlas/internal/course"
 	"github.com/telemetry-atlas/atlas/internal/diag"
+	"github.com/telemetry-atlas/atlas/internal/parallel"
 	"github.com/telemetry-atlas/atlas/internal/publish"
 )
 
@@ -48,71 +49,112 @@ func scanHTML(data []byte) htmlRefs {
 
 // target resolves a site path to the output file that serves it.
 func target(files publish.Files, p string) (string, bool) {
+	name := outputName(p)
+	_, ok := files[name]
+	return name, ok
+}
+
+// outputName is the output file that serves a site path.
+func outputName(p string) string {
 	name := strings.TrimPrefix(p, "/")
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	_, ok := files[name]
+	return name
+}
+
+// linkChecker resolves site links against the files of a build, scanning
+// each HTML file for its ids and links at most once.
+type linkChecker struct {
+	get     func(name string) ([]byte, bool)
+	scanned map[string]htmlRefs
+}
+
+func (lc *linkChecker) scan(name string) htmlRefs {
+	if r, ok := lc.scanned[name]; ok {
+		return r
+	}
+	data, _ := lc.get(name)
+	r := scanHTML(data)
+	lc.scanned[name] = r
+	return r
+}
+
+// target resolves a site path to the output file that serves it.
+func (lc *linkChecker) target(p string) (string, bool) {
+	name := outputName(p)
+	_, ok := lc.get(name)
 	return name, ok
+}
+
+// resolve returns "" when ref, seen on the page at file from, resolves.
+func (lc *linkChecker) resolve(from, ref string) string {
+	p, frag, _ := strings.Cut(ref, "#")
+	p, _, _ = strings.Cut(p, "?")
+	// html/template percent-encodes non-ASCII fragments (#%d0%b1…); a
+	// browser decodes them before it looks for the id.
+	if f, err := url.PathUnescape(frag); err == nil {
+		frag = f
+	}
+	name := from
+	if p != "" {
+		var ok bool
+		if name, ok = lc.target(p); !ok {
+			return fmt.Sprintf("link %q leads to no page", ref)
+		}
+	}
+	if frag != "" && strings.HasSuffix(name, ".html") && !lc.scan(name).ids[frag] {
+		return fmt.Sprintf("link %q: the page has no heading or element with id %q", ref, frag)
+	}
+	return ""
+}
+
+// docLinks reports the links written in docs that lead nowhere, with their
+// file and line, and returns the links it reported.
+func (lc *linkChecker) docLinks(docs []*course.Doc) (diag.Problems, map[string]bool) {
+	var probs diag.Problems
+	reported := map[string]bool{}
+	for _, d := range docs {
+		from := strings.TrimPrefix(course.URL(d.Lang, d.Kind, d.Key), "/") + "index.html"
+		for _, l := range d.Links {
+			if msg := lc.resolve(from, l.URL); msg != "" {
+				probs = append(probs, diag.Problem{File: d.File, Line: l.Line, Col: l.Col, Msg: msg})
+				reported[l.URL] = true
+			}
+		}
+	}
+	return probs, reported
 }
 
 // checkLinks reports every internal link that leads nowhere: links written
 // in chapters with their file and line, and links in any generated page
 // (from templates or records) with the page that carries them.
 func checkLinks(files publish.Files, c *course.Course) diag.Problems {
-	scanned := map[string]htmlRefs{}
-	scan := func(name string) htmlRefs {
-		if r, ok := scanned[name]; ok {
-			return r
+	lc := &linkChecker{get: func(name string) ([]byte, bool) { d, ok := files[name]; return d, ok }, scanned: map[string]htmlRefs{}}
+	// Every page is scanned anyway: scan them on every CPU first.
+	var pages []string
+	for _, name := range files.Paths() {
+		if strings.HasSuffix(name, ".html") {
+			pages = append(pages, name)
 		}
-		r := scanHTML(files[name])
-		scanned[name] = r
-		return r
 	}
-	// resolve returns "" when ref, seen on the page at file from, resolves.
-	resolve := func(from, ref string) string {
-		p, frag, _ := strings.Cut(ref, "#")
-		p, _, _ = strings.Cut(p, "?")
-		// html/template percent-encodes non-ASCII fragments (#%d0%b1…); a
-		// browser decodes them before it looks for the id.
-		if f, err := url.PathUnescape(frag); err == nil {
-			frag = f
-		}
-		name := from
-		if p != "" {
-			var ok bool
-			if name, ok = target(files, p); !ok {
-				return fmt.Sprintf("link %q leads to no page", ref)
-			}
-		}
-		if frag != "" && strings.HasSuffix(name, ".html") && !scan(name).ids[frag] {
-			return fmt.Sprintf("link %q: the page has no heading or element with id %q", ref, frag)
-		}
-		return ""
+	refs := make([]htmlRefs, len(pages))
+	parallel.Each(len(pages), func(i int) { refs[i] = scanHTML(files[pages[i]]) })
+	for i, name := range pages {
+		lc.scanned[name] = refs[i]
 	}
 
 	var probs diag.Problems
 	reported := map[string]bool{}
 	if c != nil {
-		for _, d := range c.Docs {
-			from := strings.TrimPrefix(course.URL(d.Lang, d.Kind, d.Key), "/") + "index.html"
-			for _, l := range d.Links {
-				if msg := resolve(from, l.URL); msg != "" {
-					probs = append(probs, diag.Problem{File: d.File, Line: l.Line, Col: l.Col, Msg: msg})
-					reported[l.URL] = true
-				}
-			}
-		}
+		probs, reported = lc.docLinks(c.Docs)
 	}
-	for _, name := range files.Paths() {
-		if !strings.HasSuffix(name, ".html") {
-			continue
-		}
-		for _, ref := range scan(name).refs {
+	for _, name := range pages {
+		for _, ref := range lc.scanned[name].refs {
 			if reported[ref] {
 				continue
 			}
-			if msg := resolve(name, ref); msg != "" {
+			if msg := lc.resolve(name, ref); msg != "" {
 				probs = append(probs, diag.Problem{File: "public/" + name, Msg: msg + " (generated by a template or a record)"})
 				reported[ref] = true
 			}
