@@ -27,12 +27,16 @@ type Options struct {
 	// and, for stages that count, how many items are done of how many. It
 	// is called from several goroutines at once.
 	Progress func(stage string, done, total int)
+	// KeepInput keeps the loaded content in Result.Input, for the preview
+	// server's incremental rebuilds; a one-off build lets it go.
+	KeepInput bool
 }
 
 // Result is a finished build, or the problems that stopped it.
 type Result struct {
 	Files    publish.Files
 	Problems diag.Problems // content problems; when any, Files is nil
+	Input    *site.Input   // what was rendered, with Options.KeepInput
 	Stats    Stats
 }
 
@@ -96,6 +100,9 @@ func Run(opt Options) (*Result, error) {
 	}
 	stage("minify")
 	res.Files = files
+	if opt.KeepInput {
+		res.Input = in
+	}
 	for name, data := range files {
 		res.Stats.Files++
 		res.Stats.Bytes += int64(len(data))
