@@ -17,6 +17,7 @@ import (
 
 	"github.com/telemetry-atlas/atlas/internal/build"
 	"github.com/telemetry-atlas/atlas/internal/publish"
+	"github.com/telemetry-atlas/atlas/internal/site"
 )
 
 // prefix is where the server's own files live; no site path starts with it.
@@ -29,8 +30,14 @@ type Server struct {
 
 	mu      sync.RWMutex
 	files   publish.Files
-	lastErr string // the problems of the last build, "" when it succeeded
-	version int    // bumped on every build, good or bad
+	in      *site.Input // the content files was rendered from, for incremental rebuilds
+	lastErr string      // the problems of the last build, "" when it succeeded
+	version int         // bumped on every build, good or bad
+
+	// refresh is the whole build that follows incremental ones once the
+	// sources are quiet, to bring the search index up to date.
+	refreshMu sync.Mutex
+	refresh   *time.Timer
 
 	clientsMu sync.Mutex
 	clients   map[chan event]bool
@@ -43,6 +50,7 @@ type event struct {
 // New returns a server for the site built with opt; log receives build
 // reports.
 func New(opt build.Options, log io.Writer) *Server {
+	opt.KeepInput = true
 	return &Server{opt: opt, log: log, clients: map[chan event]bool{}}
 }
 
@@ -66,6 +74,7 @@ func (s *Server) Rebuild() error {
 		return err
 	}
 	s.files = res.Files
+	s.in = res.Input
 	s.lastErr = ""
 	s.mu.Unlock()
 	fmt.Fprintf(s.log, "built %d pages in %s\n", res.Stats.Pages, time.Since(start).Round(time.Millisecond))

@@ -13,7 +13,7 @@ import (
 
 // debounce is how long the watcher waits after the last change before it
 // rebuilds: editors write a file several times when they save.
-const debounce = 80 * time.Millisecond
+const debounce = 40 * time.Millisecond
 
 // Watched are the source folders a change in which triggers a rebuild.
 var Watched = []string{"content", "vendors", "templates", "static"}
@@ -33,6 +33,7 @@ func (s *Server) Watch(ctx context.Context, root string) error {
 	}
 	var timer *time.Timer
 	fire := make(chan struct{}, 1)
+	changed := map[string]bool{} // paths relative to root since the last rebuild
 	for {
 		select {
 		case <-ctx.Done():
@@ -40,6 +41,9 @@ func (s *Server) Watch(ctx context.Context, root string) error {
 		case ev, ok := <-w.Events:
 			if !ok {
 				return nil
+			}
+			if rel, err := filepath.Rel(root, ev.Name); err == nil {
+				changed[rel] = true
 			}
 			if ev.Has(fsnotify.Create) {
 				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
@@ -62,7 +66,12 @@ func (s *Server) Watch(ctx context.Context, root string) error {
 			}
 			fmt.Fprintf(s.log, "watch: %v\n", err)
 		case <-fire:
-			_ = s.Rebuild()
+			paths := make([]string, 0, len(changed))
+			for p := range changed {
+				paths = append(paths, p)
+			}
+			clear(changed)
+			_ = s.Changed(root, paths)
 		}
 	}
 }

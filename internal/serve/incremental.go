@@ -1,0 +1,171 @@
+package serve
+
+import (
+	"fmt"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/telemetry-atlas/atlas/internal/build"
+	"github.com/telemetry-atlas/atlas/internal/course"
+	"github.com/telemetry-atlas/atlas/internal/publish"
+	"github.com/telemetry-atlas/atlas/internal/site"
+)
+
+// quiet is how long the sources must stay unchanged after an incremental
+// rebuild before the whole site is rebuilt in the background (the search
+// index and the home page are only made by a whole build).
+const quiet = 3 * time.Second
+
+// Changed rebuilds after the files at paths (relative to root, the source
+// folder) changed. An edit of one chapter or page whose title, summary,
+// key and order stay the same re-renders only the pages it shows on, and
+// pages reload at once; any other change rebuilds the whole site.
+func (s *Server) Changed(root string, paths []string) error {
+	paths = slices.DeleteFunc(slices.Clone(paths), editorScratch)
+	if len(paths) == 1 {
+		if done, err := s.quick(root, paths[0]); done {
+			return err
+		}
+	}
+	return s.Rebuild()
+}
+
+// quick tries the incremental rebuild of one edited document. It reports
+// false when the change needs a whole build.
+func (s *Server) quick(root, rel string) (bool, error) {
+	start := time.Now()
+	rel = filepath.ToSlash(rel)
+	lang, kind, ok := docPlace(rel)
+	if !ok {
+		return false, nil
+	}
+	s.mu.RLock()
+	in, prev, lastErr := s.in, s.files, s.lastErr
+	s.mu.RUnlock()
+	if in == nil || lastErr != "" {
+		return false, nil
+	}
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		return false, nil // removed or renamed: a whole build
+	}
+	d, probs := course.ParseFile(course.SourceFile{Name: rel, Lang: lang, Kind: kind, Data: data})
+	if d == nil && len(probs) == 0 {
+		return false, nil
+	}
+	if len(probs) > 0 {
+		// Half-written or wrong: show the problems and keep the last good
+		// site; the next save is tried again.
+		s.fail(probs.Error())
+		return true, nil
+	}
+	old := in.Course.Find(d.Lang, d.Kind, d.Key)
+	if old == nil || old.File != rel {
+		return false, nil
+	}
+	c, ok := in.Course.Replace(d)
+	if !ok {
+		return false, nil
+	}
+	next := *in
+	next.Course = c
+	pages, probs, ok, err := site.RenderDoc(next, prev, old, d)
+	if err != nil || !ok {
+		return false, nil
+	}
+	if len(probs) > 0 {
+		s.fail(probs.Error())
+		return true, nil
+	}
+	if err := publish.NewMinifier().All(pages); err != nil {
+		return false, nil
+	}
+	files := maps.Clone(prev)
+	maps.Copy(files, pages)
+	s.mu.Lock()
+	s.files, s.in, s.lastErr = files, &next, ""
+	s.version++
+	s.mu.Unlock()
+	s.broadcast(event{"reload", ""})
+	fmt.Fprintf(s.log, "%s: re-rendered %d pages in %s\n", rel, len(pages), time.Since(start).Round(time.Millisecond))
+	s.scheduleRefresh()
+	return true, nil
+}
+
+// fail shows problems over the page and keeps the last good site.
+func (s *Server) fail(msg string) {
+	s.mu.Lock()
+	s.lastErr = msg
+	s.version++
+	s.mu.Unlock()
+	fmt.Fprintf(s.log, "problems; still serving the last good site:\n%s\n", msg)
+	s.broadcast(event{"problems", msg})
+}
+
+// scheduleRefresh rebuilds the whole site once the sources have been quiet
+// for a while. The result is used only if nothing changed meanwhile; pages
+// are not reloaded for it.
+func (s *Server) scheduleRefresh() {
+	s.mu.RLock()
+	version := s.version
+	s.mu.RUnlock()
+	s.refreshMu.Lock()
+	defer s.refreshMu.Unlock()
+	if s.refresh != nil {
+		s.refresh.Stop()
+	}
+	s.refresh = time.AfterFunc(quiet, func() {
+		res, err := build.Run(s.opt)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if err != nil || s.version != version {
+			return // a later change wins; it schedules its own refresh
+		}
+		s.files, s.in = res.Files, res.Input
+	})
+}
+
+// editorScratch reports the files editors write beside the one being saved
+// (vim's .swp and 4913 probe, backups ending in ~, dot files): no page
+// depends on them.
+func editorScratch(p string) bool {
+	base := filepath.Base(p)
+	return strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || base == "4913" ||
+		strings.HasSuffix(base, ".swp") || strings.HasSuffix(base, ".swx")
+}
+
+// docPlace says whether rel is a chapter or page, content/<lang>/course/*.md
+// or content/<lang>/pages/*.md, and of which language and kind.
+func docPlace(rel string) (string, course.Kind, bool) {
+	parts := strings.Split(rel, "/")
+	if len(parts) != 4 || parts[0] != "content" || path.Ext(parts[3]) != ".md" {
+		return "", "", false
+	}
+	known := false
+	for _, l := range course.Languages {
+		known = known || l == parts[1]
+	}
+	switch {
+	case !known:
+		return "", "", false
+	case parts[2] == "course":
+		return parts[1], course.KindChapter, true
+	case parts[2] == "pages":
+		return parts[1], course.KindPage, true
+	}
+	return "", "", false
+}
+
+// Close stops a pending background rebuild.
+func (s *Server) Close() {
+	s.refreshMu.Lock()
+	defer s.refreshMu.Unlock()
+	if s.refresh != nil {
+		s.refresh.Stop()
+	}
+}

@@ -1,0 +1,98 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/telemetry-atlas/atlas/internal/build"
+	"github.com/telemetry-atlas/atlas/internal/corpus"
+	"github.com/telemetry-atlas/atlas/internal/testsite"
+	"github.com/telemetry-atlas/atlas/internal/vendor"
+)
+
+// TestReloadLatency edits one chapter of a synthetic corpus while the
+// preview server watches it, and times each edit from the file's write to
+// the "reload" event on the page's event stream. The corpus is small unless
+// ATLAS_RELOAD_CHAPTERS says otherwise; the target at 10,000 chapters plus
+// 10,000 records is 200 ms:
+//
+//	ATLAS_RELOAD_CHAPTERS=10000 go test -run ReloadLatency -v -timeout 30m ./internal/serve/
+func TestReloadLatency(t *testing.T) {
+	n := 40
+	if v := os.Getenv("ATLAS_RELOAD_CHAPTERS"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := t.TempDir()
+	o := corpus.Options{Chapters: n, Records: n}
+	if err := corpus.WriteDir(dir, o, false, testsite.Root(t)); err != nil {
+		t.Fatal(err)
+	}
+	today, _ := vendor.ParseDate(corpus.Today)
+	srv := New(build.Options{Source: os.DirFS(dir), Today: today}, io.Discard)
+	defer srv.Close()
+	start := time.Now()
+	if err := srv.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("first build of %d chapters and %d records: %s", n, n, time.Since(start).Round(time.Millisecond))
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+"/_atlas/events", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := sse{bufio.NewReader(resp.Body)}
+	if name, _ := events.next(t); name != "hello" {
+		t.Fatalf("first event %q", name)
+	}
+	go srv.Watch(ctx, dir)
+	time.Sleep(300 * time.Millisecond) // let the watcher start
+
+	i := n / 4 // a chapter in the middle of the English course
+	name := filepath.Join(dir, "content", "en", "course", fmt.Sprintf("%05d-%s.md", i+1, corpus.ChapterKey(i)))
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var took []time.Duration
+	for edit := 1; edit <= 5; edit++ {
+		marker := fmt.Sprintf("Edited paragraph number %d.", edit)
+		start := time.Now()
+		if err := os.WriteFile(name, append(append([]byte{}, src...), "\n"+marker+"\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if ev, data := events.next(t); ev != "reload" {
+			t.Fatalf("edit %d: event %q %s", edit, ev, data)
+		}
+		took = append(took, time.Since(start))
+		if _, page := get(t, ts.URL+"/course/"+corpus.ChapterKey(i)+"/"); !strings.Contains(page, marker) {
+			t.Fatalf("edit %d: the served chapter lacks the edit", edit)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	slices.Sort(took)
+	t.Logf("write → reload event, %d edits at %d chapters: median %s, max %s", len(took), n, took[len(took)/2].Round(time.Millisecond), took[len(took)-1].Round(time.Millisecond))
+	// The target is 200 ms; the test allows a loaded machine five times that.
+	if took[len(took)/2] > time.Second {
+		t.Errorf("median reload latency %s", took[len(took)/2])
+	}
+}
