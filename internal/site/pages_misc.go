@@ -78,7 +78,7 @@ func (b *builder) incidents(lang string) []incidentView {
 	for _, r := range b.in.Records {
 		tr := r.Translations[lang]
 		for i, inc := range r.Incidents {
-			iv := incidentView{Record: r, Date: inc.Date.String(), Title: inc.Title, Summary: inc.Summary, Sources: inc.Sources}
+			iv := incidentView{Record: r, Name: displayName(r), Date: inc.Date.String(), Title: inc.Title, Summary: inc.Summary, Sources: inc.Sources}
 			if lang != "en" && (i >= len(tr.Incidents) || tr.Incidents[i].Title == "") {
 				iv.ContentLang = "en"
 			}

@@ -96,6 +96,7 @@ type endpointView struct {
 
 type incidentView struct {
 	Record      *vendor.Record
+	Name        string // the product, the vendor named once
 	Date        string
 	Anchor      string
 	Title       string
