@@ -78,17 +78,45 @@ func (h *Highlighter) String(lang, code string) (string, error) {
 // Stylesheet returns the CSS for the token classes: the light theme by
 // default and the dark one under prefers-color-scheme: dark.
 func Stylesheet() (string, error) {
-	f := chtml.New(chtml.WithClasses(true))
+	// Both themes write a rule for every token class: a class the dark
+	// theme leaves to inheritance would otherwise keep its light colour,
+	// which can be unreadable on the dark background.
+	f := chtml.New(chtml.WithClasses(true), chtml.WithAllClasses(true))
 	var b strings.Builder
 	if err := f.WriteCSS(&b, styles.Get(lightStyle)); err != nil {
 		return "", fmt.Errorf("light code theme: %w", err)
 	}
 	b.WriteString("@media (prefers-color-scheme: dark) {\n")
-	if err := f.WriteCSS(&b, styles.Get(darkStyle)); err != nil {
+	lightCSS := b.String()
+	var dark strings.Builder
+	if err := f.WriteCSS(&dark, styles.Get(darkStyle)); err != nil {
 		return "", fmt.Errorf("dark code theme: %w", err)
+	}
+	b.WriteString(dark.String())
+	// Classes the dark style does not colour inherit the dark text colour.
+	for _, sel := range coloured(lightCSS) {
+		if !strings.Contains(dark.String(), sel+" {") {
+			b.WriteString(sel + " { color: inherit }\n")
+		}
 	}
 	b.WriteString("}\n")
 	return b.String(), nil
+}
+
+// coloured lists the token selectors (".chroma .nb") a stylesheet gives a
+// colour.
+func coloured(css string) []string {
+	var out []string
+	for _, line := range strings.Split(css, "\n") {
+		i := strings.Index(line, ".chroma .")
+		if i < 0 || !strings.Contains(line, "color:") {
+			continue
+		}
+		if j := strings.Index(line[i:], " {"); j > 0 {
+			out = append(out, line[i:i+j])
+		}
+	}
+	return out
 }
 
 // preWrapper wraps the tokens in <pre class="chroma"><code>, with no style

@@ -44,3 +44,24 @@ func TestStylesheetHasBothThemes(t *testing.T) {
 		t.Fatalf("stylesheet lacks a dark theme or token classes:\n%.400s", css)
 	}
 }
+
+func TestDarkThemeOverridesEveryLightClass(t *testing.T) {
+	css, err := Stylesheet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	light, dark, ok := strings.Cut(css, "@media (prefers-color-scheme: dark)")
+	if !ok {
+		t.Fatal("no dark theme")
+	}
+	for _, line := range strings.Split(light, "\n") {
+		i := strings.Index(line, ".chroma .")
+		if i < 0 || !strings.Contains(line, "color:") {
+			continue
+		}
+		sel := line[i : i+strings.Index(line[i:], " {")]
+		if !strings.Contains(dark, sel+" {") {
+			t.Errorf("dark theme lacks %q, so it keeps its light colour", sel)
+		}
+	}
+}
