@@ -15,6 +15,7 @@ import (
 // every browser check against it in one shared Chromium. Subtests can be run
 // alone: go test ./internal/browsertest -run 'TestBrowser/search'.
 func TestBrowser(t *testing.T) {
+	t.Parallel() // beside TestNuHTMLChecker, which needs a core for Java
 	b := startBrowser(t)
 	s := serve(t, buildRepo(t))
 

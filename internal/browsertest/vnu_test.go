@@ -13,6 +13,7 @@ import (
 // TestNuHTMLChecker runs the Nu HTML Checker (vnu-jar from npm, with the
 // installed Java) over every HTML page of the build: zero errors.
 func TestNuHTMLChecker(t *testing.T) {
+	t.Parallel()
 	jar := filepath.Join(toolsDir(t), "vnu-jar", "build", "dist", "vnu.jar")
 	_, err := os.Stat(jar)
 	need(t, err == nil, "vnu-jar is not installed (cd .ci/tools && npm ci): %v", err)
