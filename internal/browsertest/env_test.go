@@ -47,7 +47,10 @@ func need(t testing.TB, ok bool, format string, args ...any) {
 // chromiumPath finds the browser: $ATLAS_CHROMIUM, else Debian's chromium.
 func chromiumPath() string {
 	if p := os.Getenv("ATLAS_CHROMIUM"); p != "" {
-		return p
+		if p, err := exec.LookPath(p); err == nil {
+			return p
+		}
+		return ""
 	}
 	for _, name := range []string{"chromium", "/usr/bin/chromium", "chromium-browser"} {
 		if p, err := exec.LookPath(name); err == nil {
