@@ -65,20 +65,32 @@ func (mn *Minifier) All(files Files) error { return mn.AllProgress(files, nil) }
 // done of how many; it is called from several goroutines at once.
 func (mn *Minifier) AllProgress(files Files, progress func(done, total int)) error {
 	paths := files.Paths()
-	results := make([][]byte, len(paths))
+	// The bytes move out of the map while they are minified, so that each
+	// file's unminified bytes can be freed as soon as its minified bytes
+	// exist: a large site is not held twice.
+	data := make([][]byte, len(paths))
+	for i, p := range paths {
+		data[i] = files[p]
+	}
+	clear(files)
 	errs := make([]error, len(paths))
 	var done atomic.Int64
 	parallel.Each(len(paths), func(i int) {
-		results[i], errs[i] = mn.Bytes(paths[i], files[paths[i]])
+		var min []byte
+		if min, errs[i] = mn.Bytes(paths[i], data[i]); errs[i] == nil {
+			data[i] = min
+		}
 		if progress != nil {
 			progress(int(done.Add(1)), len(paths))
 		}
 	})
 	for i, p := range paths {
-		if errs[i] != nil {
-			return errs[i]
+		files[p] = data[i]
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
-		files[p] = results[i]
 	}
 	return nil
 }
