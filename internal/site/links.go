@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"net/url"
+	"sort"
 	"strings"
 
 	"github.com/tdewolff/parse/v2"
@@ -130,19 +131,33 @@ func (lc *linkChecker) docLinks(docs []*course.Doc) (diag.Problems, map[string]b
 // in chapters with their file and line, and links in any generated page
 // (from templates or records) with the page that carries them.
 func checkLinks(files publish.Files, c *course.Course) diag.Problems {
-	lc := &linkChecker{get: func(name string) ([]byte, bool) { d, ok := files[name]; return d, ok }, scanned: map[string]htmlRefs{}}
-	// Every page is scanned anyway: scan them on every CPU first.
+	names := map[string]bool{}
 	var pages []string
 	for _, name := range files.Paths() {
+		names[name] = true
 		if strings.HasSuffix(name, ".html") {
 			pages = append(pages, name)
 		}
 	}
+	// Every page is scanned anyway: scan them on every CPU first.
 	refs := make([]htmlRefs, len(pages))
 	parallel.Each(len(pages), func(i int) { refs[i] = scanHTML(files[pages[i]]) })
+	scanned := map[string]htmlRefs{}
 	for i, name := range pages {
-		lc.scanned[name] = refs[i]
+		scanned[name] = refs[i]
 	}
+	return checkScanned(names, scanned, c)
+}
+
+// checkScanned is checkLinks from what it needs of the files: every name,
+// and every HTML page already scanned.
+func checkScanned(names map[string]bool, scanned map[string]htmlRefs, c *course.Course) diag.Problems {
+	lc := &linkChecker{get: func(name string) ([]byte, bool) { return nil, names[name] }, scanned: scanned}
+	var pages []string
+	for name := range scanned {
+		pages = append(pages, name)
+	}
+	sort.Strings(pages)
 
 	var probs diag.Problems
 	reported := map[string]bool{}

@@ -7,6 +7,7 @@ package site
 import (
 	"fmt"
 	"github.com/telemetry-atlas/atlas/internal/parallel"
+	"strings"
 	"sync/atomic"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
@@ -27,6 +28,11 @@ type Input struct {
 	// Progress, when set, is told how many pages have rendered of how
 	// many; it is called from several goroutines at once.
 	Progress func(done, total int)
+	// Emit, when set, receives every file as soon as it is made, from
+	// several goroutines at once, and Build keeps none of them and returns
+	// no files: a large site is never held whole in memory. A file may be
+	// emitted twice; the later bytes win.
+	Emit func(name string, data []byte) error
 }
 
 // Build renders the whole site. Problems are content problems with a place
@@ -38,33 +44,71 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 		return nil, nil, err
 	}
 	pages := b.pages()
-	out := publish.Files{}
-	for name, data := range b.assetFiles {
-		out[name] = data
+	var out publish.Files
+	emit := in.Emit
+	if emit == nil {
+		out = publish.Files{}
+		emit = func(name string, data []byte) error { out[name] = data; return nil }
 	}
-	rendered := make([][]byte, len(pages))
+	// names and scanned are what the link check needs of every file: that
+	// it exists, and an HTML page's ids and links.
+	names := map[string]bool{}
+	scanned := map[string]htmlRefs{}
+	put := func(name string, data []byte) error {
+		names[name] = true
+		if strings.HasSuffix(name, ".html") {
+			scanned[name] = scanHTML(data)
+		}
+		return emit(name, data)
+	}
+	for _, name := range b.assetFiles.Paths() {
+		if err := put(name, b.assetFiles[name]); err != nil {
+			return nil, nil, err
+		}
+	}
+	refs := make([]htmlRefs, len(pages))
+	var rendered [][]byte // kept only when nothing is emitted
+	if in.Emit == nil {
+		rendered = make([][]byte, len(pages))
+	}
 	errs := make([]error, len(pages))
 	var done atomic.Int64
 	parallel.Each(len(pages), func(i int) {
-		rendered[i], errs[i] = b.render(pages[i])
+		data, err := b.render(pages[i])
+		if err != nil {
+			errs[i] = fmt.Errorf("render %s: %w", pages[i].URL, err)
+			return
+		}
+		refs[i] = scanHTML(data)
+		if in.Emit != nil {
+			errs[i] = in.Emit(pages[i].File(), data)
+		} else {
+			rendered[i] = data
+		}
 		if in.Progress != nil {
 			in.Progress(int(done.Add(1)), len(pages))
 		}
 	})
 	for i, p := range pages {
 		if errs[i] != nil {
-			return nil, nil, fmt.Errorf("render %s: %w", p.URL, errs[i])
+			return nil, nil, errs[i]
 		}
-		out[p.File()] = rendered[i]
+		names[p.File()] = true
+		scanned[p.File()] = refs[i]
+		if rendered != nil {
+			out[p.File()] = rendered[i]
+		}
 	}
 	extra, err := b.extraFiles(pages)
 	if err != nil {
 		return nil, nil, err
 	}
-	for name, data := range extra {
-		out[name] = data
+	for _, name := range extra.Paths() {
+		if err := put(name, extra[name]); err != nil {
+			return nil, nil, err
+		}
 	}
-	probs := checkLinks(out, in.Course)
+	probs := checkScanned(names, scanned, in.Course)
 	probs.Sort()
 	return out, probs, nil
 }
