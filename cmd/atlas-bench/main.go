@@ -72,7 +72,16 @@ func bench(o corpus.Options, work, atlas, hugo, pagefind string, atlasOnly bool,
 		}
 		fmt.Fprintf(w, "corpus: %d chapters, %d records in %s (%s)\n", o.Chapters, o.Records, src, time.Since(start).Round(time.Millisecond))
 	} else {
-		fmt.Fprintf(w, "corpus: reusing %s\n", src)
+		// The content is reused; the templates are the repository's own.
+		for _, sub := range []string{"templates", "static"} {
+			if err := os.RemoveAll(filepath.Join(src, sub)); err != nil {
+				return err
+			}
+			if err := os.CopyFS(filepath.Join(src, sub), os.DirFS(sub)); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(w, "corpus: reusing %s with the repository's templates\n", src)
 	}
 	if atlas == "" {
 		atlas = filepath.Join(work, "atlas")
