@@ -1,0 +1,61 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+func TestTree(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := Write(out, Files{"index.html": []byte("old"), "stale.html": []byte("x")}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		commit bool
+		want   string // index.html afterwards
+	}{
+		{"abort leaves the previous site", false, "old"},
+		{"commit replaces it", true, "new"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr, err := NewTree(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var wg sync.WaitGroup
+			for _, name := range []string{"index.html", "a/b/c.html", "a/b/d.html", "ru/index.html"} {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					if err := tr.Put(name, []byte("new")); err != nil {
+						t.Error(err)
+					}
+				}()
+			}
+			wg.Wait()
+			if err := tr.Put("../escape", nil); err == nil {
+				t.Error("an escaping path was written")
+			}
+			if tt.commit {
+				if err := tr.Commit(); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				tr.Abort()
+			}
+			if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != tt.want {
+				t.Fatalf("index.html = %q, want %q", b, tt.want)
+			}
+			if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
+				t.Fatalf("leftovers beside out: %v", entries)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(out, "stale.html")); !os.IsNotExist(err) {
+		t.Fatal("a stale file survived the commit")
+	}
+}
