@@ -48,20 +48,29 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	prog := newProgress(stderr)
 	opt.Progress = prog.report
 	start := time.Now()
+	// Pages are minified and written as they render, into a new tree beside
+	// --out that replaces it only when the whole build succeeded.
+	tree, err := publish.NewTree(f.out)
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas build: %v\n", err)
+		return exitContent
+	}
+	opt.Out = tree
 	res, err := build.Run(opt)
 	if err != nil {
+		tree.Abort()
 		prog.clear()
 		return report(stderr, res, err, "text")
 	}
-	writeStart := time.Now()
-	written := func(done, total int) { prog.report("write", done, total) }
-	if err := publish.WriteProgress(f.out, res.Files, written); err != nil {
+	prog.report("commit", 0, 0)
+	commitStart := time.Now()
+	if err := tree.Commit(); err != nil {
 		prog.clear()
 		fmt.Fprintf(stderr, "atlas build: %v\n", err)
 		return exitContent
 	}
 	prog.clear()
-	res.Stats.Stages = append(res.Stats.Stages, build.Stage{Name: "write", Duration: time.Since(writeStart)})
+	res.Stats.Stages = append(res.Stats.Stages, build.Stage{Name: "commit", Duration: time.Since(commitStart)})
 	if *stats {
 		printStats(stdout, res.Stats)
 	}
@@ -85,6 +94,9 @@ func printStats(w io.Writer, s build.Stats) {
 		fmt.Fprintf(w, "  %-8s %12s %5.1f%%\n", st.Name, st.Duration.Round(time.Microsecond), share)
 	}
 	fmt.Fprintf(w, "  %-8s %12s\n", "total", total.Round(time.Microsecond))
+	for _, st := range s.Busy {
+		fmt.Fprintf(w, "  render includes %s: %s summed over workers\n", st.Name, st.Duration.Round(time.Microsecond))
+	}
 	if rss := peakRSS(); rss > 0 {
 		fmt.Fprintf(w, "peak memory: %.0f MB (maximum resident set size)\n", float64(rss)/1e6)
 	}

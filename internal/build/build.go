@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"sync/atomic"
 	"time"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
@@ -30,6 +31,16 @@ type Options struct {
 	// KeepInput keeps the loaded content in Result.Input, for the preview
 	// server's incremental rebuilds; a one-off build lets it go.
 	KeepInput bool
+	// Out, when set, receives every file, minified, as soon as it is
+	// rendered, and Result.Files stays empty: the site is never held whole
+	// in memory. Put is called from several goroutines at once. On
+	// problems the caller discards what Out received.
+	Out Sink
+}
+
+// Sink takes the files of a site one by one (publish.Tree writes them).
+type Sink interface {
+	Put(name string, data []byte) error
 }
 
 // Result is a finished build, or the problems that stopped it.
@@ -45,6 +56,10 @@ type Stats struct {
 	Chapters, Pages, Records, Files int
 	Bytes                           int64
 	Stages                          []Stage
+	// Busy is, for a build streamed to Options.Out, the time spent
+	// minifying and writing inside the render stage, summed over the
+	// goroutines that did it.
+	Busy []Stage
 }
 
 // Stage is the time one step took.
@@ -85,6 +100,9 @@ func Run(opt Options) (*Result, error) {
 	}
 
 	in.Progress = func(done, total int) { progress("render", done, total) }
+	if opt.Out != nil {
+		return stream(opt, in, res, stage)
+	}
 	files, probs, err := site.Build(*in)
 	if err != nil {
 		return nil, err
@@ -177,4 +195,44 @@ func readTree(fsys fs.FS, dir string) (publish.Files, error) {
 		return nil, fmt.Errorf("read %s: %w", dir, err)
 	}
 	return files, nil
+}
+
+// stream renders, minifies and writes each file as it is made.
+func stream(opt Options, in *site.Input, res *Result, stage func(string)) (*Result, error) {
+	mn := publish.NewMinifier()
+	var files, pages, bytes, minifying, writing atomic.Int64
+	in.Emit = func(name string, data []byte) error {
+		t0 := time.Now()
+		min, err := mn.Bytes(name, data)
+		if err != nil {
+			return err
+		}
+		t1 := time.Now()
+		if err := opt.Out.Put(name, min); err != nil {
+			return err
+		}
+		minifying.Add(int64(t1.Sub(t0)))
+		writing.Add(int64(time.Since(t1)))
+		files.Add(1)
+		bytes.Add(int64(len(min)))
+		if path.Ext(name) == ".html" {
+			pages.Add(1)
+		}
+		return nil
+	}
+	_, probs, err := site.Build(*in)
+	if err != nil {
+		return nil, err
+	}
+	stage("render")
+	res.Stats.Busy = []Stage{{"minify", time.Duration(minifying.Load())}, {"write", time.Duration(writing.Load())}}
+	if len(probs) > 0 {
+		res.Problems = probs
+		return res, ErrProblems
+	}
+	res.Stats.Files, res.Stats.Pages, res.Stats.Bytes = int(files.Load()), int(pages.Load()), bytes.Load()
+	if opt.KeepInput {
+		res.Input = in
+	}
+	return res, nil
 }
