@@ -38,6 +38,7 @@ func testDetectors(t *testing.T, b *browser) {
 		"csp/index.html":     []byte(`<!DOCTYPE html><html lang="en"><head>` + csp + `<title>x</title><script>window.ran = 1</script></head><body><p style="color:red">x</p></body></html>`),
 		"foreign/index.html": []byte(`<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><img src="http://127.0.0.2:9/x.png" alt=""><script>console.error("boom"); alert("hi")</script></body></html>`),
 		"wide/index.html":    []byte(`<!DOCTYPE html><html lang="en"><head><meta name="viewport" content="width=device-width"><title>x</title></head><body><div style="width:1000px">wide</div></body></html>`),
+		"xss/index.html":     []byte(`<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><main><img src="x" onerror="window.__pwned = 'img'"></main></body></html>`),
 		"missing/index.html": []byte(`<!DOCTYPE html><html lang="en"><head><title>x</title><link rel="stylesheet" href="/gone.css"></head><body></body></html>`),
 	})
 	tb := b.tab(t, bad)
@@ -59,6 +60,11 @@ func testDetectors(t *testing.T, b *browser) {
 			t.Errorf("%s: the recorder missed %q; it saw:\n%s", c.path, c.want, got[c.path])
 		}
 	}
+	tb.openStatus("/xss/")
+	if traces := eval[[]string](tb, domTracesJS); len(traces) < 2 {
+		t.Errorf("the DOM trace check missed an onerror handler that ran: %q", traces)
+	}
+	tb.take()
 	tb.viewport(360, 740, true)
 	tb.open("/wide/")
 	if o := overflow(tb); len(o) == 0 {

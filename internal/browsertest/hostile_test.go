@@ -173,6 +173,9 @@ func testHostile(t *testing.T, b *browser) {
 		tb.do(chromedp.Click(chromedp.ID("search-q")), chromedp.KeyEvent("pwned script"))
 		waitFor(tb, `document.querySelector('#search-results a.search-option')`, "search results for the payloads")
 		tb.settle()
+		if text := eval[string](tb, `document.getElementById('search-results').textContent`); !strings.Contains(text, "<script>") && !strings.Contains(text, "<img") {
+			t.Errorf("%s: the results for the payloads do not show them as text: %.200q", root, text)
+		}
 		checkPage(root + " (searching for the payloads)")
 	}
 	tb.open("/search/?q=telemetry+img+onerror")
