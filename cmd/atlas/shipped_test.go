@@ -31,12 +31,12 @@ func TestShippedSite(t *testing.T) {
 		}
 	}
 	var (
-		csp         = regexp.MustCompile(`<meta http-equiv="?Content-Security-Policy"? content="default-src 'self';`)
-		inlineJS    = regexp.MustCompile(`(?i)<script(\s[^>]*)?>\s*[^<\s]`)
-		styleElem   = regexp.MustCompile(`(?i)<style[\s>]`)
-		styleAttr   = regexp.MustCompile(`(?i)<[a-z][^>]*\sstyle=`)
-		external    = regexp.MustCompile(`(?i)<(?:script|img|iframe|source|audio|video|embed|object)\b[^>]*\ssrc="?(?:https?:)?//|<link\b[^>]*\shref="?(?:https?:)?//[^>]*>`)
-		indent      = regexp.MustCompile(`\n\s*<(?:meta|link|header|footer|nav|main|section|ul|li)\b`)
+		csp       = regexp.MustCompile(`<meta http-equiv="?Content-Security-Policy"? content="default-src 'self';`)
+		inlineJS  = regexp.MustCompile(`(?i)<script(\s[^>]*)?>\s*[^<\s]`)
+		styleElem = regexp.MustCompile(`(?i)<style[\s>]`)
+		styleAttr = regexp.MustCompile(`(?i)<[a-z][^>]*\sstyle=`)
+		external  = regexp.MustCompile(`(?i)<(?:script|img|iframe|source|audio|video|embed|object)\b[^>]*\ssrc="?(?:https?:)?//|<link\b[^>]*\shref="?(?:https?:)?//[^>]*>`)
+		indent    = regexp.MustCompile(`\n\s*<(?:meta|link|header|footer|nav|main|section|ul|li)\b`)
 	)
 	pages := 0
 	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
