@@ -147,18 +147,18 @@ func lookup(files publish.Files, urlPath string) ([]byte, int, string) {
 // isDocument reports whether a file is a whole HTML document (and not, say,
 // a fragment that a script inserts into a page).
 func isDocument(name string, data []byte) bool {
-	if !strings.HasSuffix(name, ".html") {
+	if !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".htm") {
 		return false
 	}
 	head := strings.ToLower(string(data[:min(len(data), 20)]))
 	return strings.HasPrefix(strings.TrimSpace(head), "<!doctype html")
 }
 
-// isPage reports whether a file is a page for readers: a whole document with
-// a viewport. Documents without one (such as the columns /compare/ fetches)
-// are data for scripts; the Nu checker still reads them.
+// isPage reports whether a file is a page for readers: a whole .html
+// document with a viewport. Documents without one (such as the columns
+// /compare/ fetches) are data for scripts; the Nu checker still reads them.
 func isPage(name string, data []byte) bool {
-	return isDocument(name, data) && viewportMeta.Match(data)
+	return strings.HasSuffix(name, ".html") && isDocument(name, data) && viewportMeta.Match(data)
 }
 
 // viewportMeta finds a viewport meta element, quoted or minified.

@@ -39,8 +39,24 @@ func TestNuHTMLChecker(t *testing.T) {
 	if n == 0 {
 		t.Fatal("the build has no HTML pages")
 	}
+	// A page with a known error proves the checker reads what it is given.
+	const canary = "zz-canary/index.html"
+	if err := os.MkdirAll(filepath.Join(dir, "zz-canary"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(canary)), []byte(`<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><p><div></p></body></html>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	caught := false
 	for _, m := range vnu(t, java, jar, dir) {
+		if strings.HasPrefix(m, "/"+canary+":") {
+			caught = true
+			continue
+		}
 		t.Errorf("%s", m)
+	}
+	if !caught {
+		t.Error("the Nu HTML Checker missed the errors of a broken page: it is not checking")
 	}
 	t.Logf("the Nu HTML Checker read %d pages", n)
 }
