@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/telemetry-atlas/atlas/internal/publish"
 )
 
 // axeTags are the rules the suite holds the site to: WCAG 2.1 A and AA.
@@ -39,6 +41,14 @@ func (v axeViolation) String() string {
 func testAxe(t *testing.T, b *browser, s *site) {
 	src, err := os.ReadFile(filepath.Join(toolsDir(t), "axe-core", "axe.min.js"))
 	need(t, err == nil, "axe-core is not installed (cd .ci/tools && npm ci): %v", err)
+	// A page with a known violation proves axe runs and reports.
+	canary := b.tab(t, serve(t, publish.Files{"index.html": []byte(`<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>`)}))
+	canary.openStatus("/")
+	eval[any](canary, string(src)+"\n;true")
+	if v := eval[[]axeViolation](canary, fmt.Sprintf(axeRunJS, axeTags)); len(v) == 0 || v[0].ID != "image-alt" {
+		t.Errorf("axe missed an image without alt text: %v", v)
+	}
+
 	tb := b.tab(t, s)
 	tb.viewport(1280, 900, false)
 	runs := 0
