@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/telemetry-atlas/atlas/internal/publish"
+
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -56,6 +58,10 @@ func testKeyboard(t *testing.T, b *browser, s *site) {
 		{"/course/protecting-yourself/", []string{"a.skip", "#search-q", "pre[tabindex]"}},
 		{"/search/?q=firewall", []string{"#search-page-q", "form[data-search-page] select[name=type]"}},
 		{"/ru/", []string{"a.skip", "#search-q"}},
+		{"/vendors/oneplus-oxygenos/", []string{"a.skip", "#search-q", "nav.langs a"}},
+		{"/categories/device-identifiers/", []string{"#search-q"}},
+		{"/methodology/", []string{"#search-q"}},
+		{"/ru/incidents/", []string{"#search-q"}},
 	}
 	for _, pg := range pages {
 		t.Run(strings.Trim(strings.ReplaceAll(pg.path, "/", "-"), "-"), func(t *testing.T) {
@@ -64,30 +70,12 @@ func testKeyboard(t *testing.T, b *browser, s *site) {
 				t.Skipf("no page %s in the build yet", pg.path)
 			}
 			tb.open(pg.path)
-			n := eval[int](tb, focusablesJS)
-			if n == 0 {
-				t.Fatal("nothing focusable on the page")
+			stops, reached := tabThrough(tb)
+			n := len(reached)
+			if len(stops) == 0 || !strings.Contains(stops[0].Name, ".skip") {
+				t.Errorf("the first Tab does not land on the skip link: %v", stops[:min(1, len(stops))])
 			}
-			reached := make([]bool, n)
-			var first string
-			for i := 0; i < n+10; i++ {
-				tb.do(chromedp.KeyEvent(kb.Tab))
-				f := eval[focused](tb, focusedJS)
-				if f.Index == -2 {
-					continue // focus left the page, as after the last stop
-				}
-				if i == 0 && !strings.Contains(f.Name, ".skip") {
-					t.Errorf("the first Tab lands on %s, want the skip link", f.Name)
-				}
-				if f.Name == first {
-					break
-				}
-				if first == "" {
-					first = f.Name
-				}
-				if f.Index >= 0 {
-					reached[f.Index] = true
-				}
+			for _, f := range stops {
 				if !f.Visible || !f.FocusVisible {
 					t.Errorf("%s: no visible focus (outline or box-shadow: %v, :focus-visible: %v)", f.Name, f.Visible, f.FocusVisible)
 				}
@@ -109,6 +97,16 @@ func testKeyboard(t *testing.T, b *browser, s *site) {
 		})
 	}
 
+	t.Run("canary", func(t *testing.T) {
+		// A link whose focus is hidden must be caught.
+		bad := b.tab(t, serve(t, publish.Files{"index.html": []byte(`<!DOCTYPE html><html lang="en"><head><title>x</title><style>a:focus-visible { outline: none }</style></head><body><a href="/x">x</a></body></html>`)}))
+		bad.openStatus("/")
+		stops, _ := tabThrough(bad)
+		if len(stops) == 0 || stops[0].Visible {
+			t.Errorf("the focus check missed a link with its outline removed: %+v", stops)
+		}
+	})
+
 	t.Run("slash-focuses-search", func(t *testing.T) {
 		tb.t = t
 		tb.open("/course/")
@@ -117,6 +115,33 @@ func testKeyboard(t *testing.T, b *browser, s *site) {
 			t.Errorf(`"/" focuses #%s, want #search-q`, got)
 		}
 	})
+}
+
+// tabThrough presses Tab until the focus comes back round and returns each
+// stop in order, and which of the page's focusable elements it reached.
+func tabThrough(tb *tab) ([]focused, []bool) {
+	tb.t.Helper()
+	n := eval[int](tb, focusablesJS)
+	if n == 0 {
+		tb.t.Fatal("nothing focusable on the page")
+	}
+	reached := make([]bool, n)
+	var stops []focused
+	for i := 0; i < n+10; i++ {
+		tb.do(chromedp.KeyEvent(kb.Tab))
+		f := eval[focused](tb, focusedJS)
+		if f.Index == -2 {
+			continue // focus left the page, as after the last stop
+		}
+		if len(stops) > 0 && f.Name == stops[0].Name {
+			break
+		}
+		if f.Index >= 0 {
+			reached[f.Index] = true
+		}
+		stops = append(stops, f)
+	}
+	return stops, reached
 }
 
 func count(bs []bool) int {
