@@ -203,7 +203,7 @@ func stream(opt Options, in *site.Input, res *Result, stage func(string)) (*Resu
 	var files, pages, bytes, minifying, writing atomic.Int64
 	in.Emit = func(name string, data []byte) error {
 		t0 := time.Now()
-		min, err := mn.Bytes(name, data)
+		min, err := mn.Take(name, data) // the page is not used again
 		if err != nil {
 			return err
 		}

@@ -44,7 +44,7 @@ func NewMinifier() *Minifier {
 }
 
 // Bytes minifies data as the type its name's extension says; other files
-// come back unchanged.
+// come back unchanged. data is left as it was.
 func (mn *Minifier) Bytes(name string, data []byte) ([]byte, error) {
 	mt, ok := mediaTypes[path.Ext(name)]
 	if !ok {
@@ -58,7 +58,25 @@ func (mn *Minifier) Bytes(name string, data []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// All minifies every file in place, in parallel.
+// Take is Bytes for generated files (HTML, JSON, XML) whose unminified
+// bytes the caller never uses again: the minifier reads them in place and
+// may change them, which saves copying every page whole. Other files go
+// through Bytes.
+func (mn *Minifier) Take(name string, data []byte) ([]byte, error) {
+	switch path.Ext(name) {
+	case ".html", ".json", ".xml":
+	default:
+		return mn.Bytes(name, data)
+	}
+	out, err := mn.m.Bytes(mediaTypes[path.Ext(name)], data)
+	if err != nil {
+		return nil, fmt.Errorf("minify %s: %w", name, err)
+	}
+	return out, nil
+}
+
+// All minifies every file in place, in parallel. The map's unminified
+// generated files (HTML, JSON, XML) may be changed: see Take.
 func (mn *Minifier) All(files Files) error { return mn.AllProgress(files, nil) }
 
 // AllProgress is All that tells progress, when set, how many files are
@@ -77,7 +95,7 @@ func (mn *Minifier) AllProgress(files Files, progress func(done, total int)) err
 	var done atomic.Int64
 	parallel.Each(len(paths), func(i int) {
 		var min []byte
-		if min, errs[i] = mn.Bytes(paths[i], data[i]); errs[i] == nil {
+		if min, errs[i] = mn.Take(paths[i], data[i]); errs[i] == nil {
 			data[i] = min
 		}
 		if progress != nil {

@@ -1,10 +1,12 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
 	"github.com/telemetry-atlas/atlas/internal/highlight"
@@ -21,11 +23,13 @@ type builder struct {
 	assetURLs      map[string]string // static name → site URL
 	searchManifest map[string]string // language → manifest URL
 	searchFiles    publish.Files
-	memo           memo // what many pages share, derived once
+	memo           memo      // what many pages share, derived once
+	buffers        sync.Pool // *bytes.Buffer for rendering pages
 }
 
 func newBuilder(in Input) (*builder, error) {
 	b := &builder{
+		buffers:        sync.Pool{New: func() any { return new(bytes.Buffer) }},
 		in:             in,
 		text:           course.NewTextRenderer(),
 		highlighter:    highlight.New(),

@@ -128,11 +128,18 @@ func (b *builder) render(p *Page) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base.html", view{Page: p, b: b}); err != nil {
+	// Pages are rendered into reused buffers and copied out at their size:
+	// a buffer that grows by doubling for every page allocates twice the
+	// site.
+	buf := b.buffers.Get().(*bytes.Buffer)
+	defer func() {
+		buf.Reset()
+		b.buffers.Put(buf)
+	}()
+	if err := t.ExecuteTemplate(buf, "base.html", view{Page: p, b: b}); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // funcs are the template functions; they depend on nothing but their

@@ -1,8 +1,10 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
 	"github.com/telemetry-atlas/atlas/internal/diag"
@@ -28,6 +30,7 @@ func RenderDoc(in Input, prev publish.Files, old, d *course.Doc) (publish.Files,
 		return nil, nil, false, nil
 	}
 	b := &builder{
+		buffers:        sync.Pool{New: func() any { return new(bytes.Buffer) }},
 		in:             in,
 		text:           course.NewTextRenderer(),
 		highlighter:    highlight.New(),
