@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -17,7 +18,12 @@ import (
 // only to http(s), mailto and site paths. It is safe for concurrent use.
 type TextRenderer struct {
 	mds map[string]goldmark.Markdown
+	// done keeps what was rendered, by language and source: a record's
+	// notes show on its page, in the search index and in the tables.
+	done sync.Map // textKey → string
 }
+
+type textKey struct{ lang, src string }
 
 // NewTextRenderer returns a renderer for every site language.
 func NewTextRenderer() *TextRenderer {
@@ -44,6 +50,15 @@ func (r *TextRenderer) Inline(lang, src string) template.HTML {
 }
 
 func (r *TextRenderer) render(lang, src string) string {
+	if html, ok := r.done.Load(textKey{lang, src}); ok {
+		return html.(string)
+	}
+	html := r.renderNew(lang, src)
+	r.done.Store(textKey{lang, src}, html)
+	return html
+}
+
+func (r *TextRenderer) renderNew(lang, src string) string {
 	md, ok := r.mds[lang]
 	if !ok {
 		md = r.mds[Languages[0]]
