@@ -32,5 +32,5 @@ fi
 hugo version
 "$pagefind" --version
 # The native pagefind binary is timed, not npm's Node wrapper around it.
-go run ./cmd/atlas-bench --chapters "$CHAPTERS" --records "$RECORDS" --work bench-out \
+go run ./cmd/atlas-bench --chapters "$CHAPTERS" --records "$RECORDS" --work .atlas-bench \
   --hugo hugo --pagefind "$pagefind" "$@"

@@ -41,7 +41,7 @@ func main() {
 	var o corpus.Options
 	flag.IntVar(&o.Chapters, "chapters", 10000, "chapter files in all, about half English and half Russian")
 	flag.IntVar(&o.Records, "records", 10000, "vendor records (atlas only: Hugo and Pagefind get the chapters alone)")
-	work := flag.String("work", "bench-out", "working directory for the corpus, the binaries and the outputs")
+	work := flag.String("work", ".atlas-bench", "working directory for the corpus, the binaries and the outputs")
 	atlas := flag.String("atlas", "", "the atlas binary (default: go build ./cmd/atlas into --work)")
 	hugo := flag.String("hugo", "hugo", "the hugo binary")
 	pagefind := flag.String("pagefind", "pagefind", "the pagefind binary")

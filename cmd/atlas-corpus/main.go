@@ -3,8 +3,8 @@
 // M records that pass atlas check, with the repository's templates and
 // static files, and optionally the same chapters as a Hugo site under hugo/.
 //
-//	go run ./cmd/atlas-corpus --chapters 10000 --records 10000 --hugo --out bench-out/corpus
-//	go run ./cmd/atlas build --source bench-out/corpus --today 2026-11-01 --stats
+//	go run ./cmd/atlas-corpus --chapters 10000 --records 10000 --hugo --out .atlas-bench/corpus
+//	go run ./cmd/atlas build --source .atlas-bench/corpus --today 2026-11-01 --stats
 package main
 
 import (
@@ -21,7 +21,7 @@ func main() {
 	flag.IntVar(&o.Chapters, "chapters", 1000, "chapter files in all, about half English and half Russian")
 	flag.IntVar(&o.Records, "records", 1000, "vendor records")
 	hugo := flag.Bool("hugo", false, "also write the chapters as a Hugo site under OUT/hugo/")
-	out := flag.String("out", "bench-out/corpus", "the directory to write; it must not exist")
+	out := flag.String("out", ".atlas-bench/corpus", "the directory to write; it must not exist")
 	repo := flag.String("repo", ".", "the repository whose templates/ and static/ are copied")
 	flag.Parse()
 	if _, err := os.Stat(*out); err == nil {
