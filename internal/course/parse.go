@@ -246,6 +246,12 @@ func writeText(b *strings.Builder, n ast.Node, source []byte) {
 		return
 	case *east.FootnoteLink, *east.FootnoteBacklink:
 		return
+	case *east.TableCell:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			writeText(b, c, source)
+		}
+		b.WriteString(" · ") // cells must not run together in snippets
+		return
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		writeText(b, c, source)

@@ -116,13 +116,16 @@ func (b *builder) heatmap(lang string) ([]byte, error) {
 		esc(" " + more)
 	}
 	p("</desc>\n")
-	p(`<rect width="%d" height="%d" fill="#ffffff"/>`+"\n", width, height)
+	// The picture follows the reader's theme: the background and the text
+	// switch in the dark; the cell colours read on both.
+	p("<style>@media (prefers-color-scheme: dark){.bg{fill:#0f1419}.fg{fill:#e6edf3}.none-cell{fill:#161b22;stroke:#30363d}.none-sym{fill:#9da7b3}}</style>\n")
+	p(`<rect class="bg" width="%d" height="%d" fill="#ffffff"/>`+"\n", width, height)
 
 	// Column labels, rotated so that long names fit.
 	for i, h := range heads {
 		x := hmPad + hmName + i*step + hmCell/2 + 4
 		y := gridTop - 6
-		p(`<text x="%d" y="%d" transform="rotate(-55 %d %d)" fill="#1b1f24">`, x, y, x, y)
+		p(`<text x="%d" y="%d" transform="rotate(-55 %d %d)" class="fg" fill="#1b1f24">`, x, y, x, y)
 		esc(h.Label)
 		p("</text>\n")
 	}
@@ -132,7 +135,7 @@ func (b *builder) heatmap(lang string) ([]byte, error) {
 		p(`<g><title>`)
 		esc(r.Name + ": " + r.Level.Title)
 		p("</title>\n")
-		p(`<text x="%d" y="%d" text-anchor="end" fill="#1b1f24">`, hmPad+hmName-8, y+hmCell/2+4)
+		p(`<text x="%d" y="%d" text-anchor="end" class="fg" fill="#1b1f24">`, hmPad+hmName-8, y+hmCell/2+4)
 		esc(clipRunes(r.Name, hmMaxLen))
 		p("</text>\n")
 		for ci, c := range r.Cells {
@@ -144,15 +147,15 @@ func (b *builder) heatmap(lang string) ([]byte, error) {
 			p(`<g><title>`)
 			esc(r.Name + " — " + heads[ci].Label + ": " + c.Text)
 			p("</title>")
-			p(`<rect x="%d" y="%d" width="%d" height="%d" rx="3" fill="%s" stroke="#d0d7de"/>`, x, y, hmCell, hmCell, col[0])
-			p(`<text x="%d" y="%d" text-anchor="middle" font-size="14" fill="%s">`, x+hmCell/2, y+hmCell/2+5, col[1])
+			p(`<rect%s x="%d" y="%d" width="%d" height="%d" rx="3" fill="%s" stroke="#d0d7de"/>`, themed(c.Link, "cell"), x, y, hmCell, hmCell, col[0])
+			p(`<text%s x="%d" y="%d" text-anchor="middle" font-size="14" fill="%s">`, themed(c.Link, "sym"), x+hmCell/2, y+hmCell/2+5, col[1])
 			esc(c.Symbol)
 			p("</text></g>\n")
 		}
 		p("</g>\n")
 	}
 	if more != "" {
-		p(`<text x="%d" y="%d" fill="#1b1f24">`, hmPad+hmName, gridTop+len(rows)*step+hmLegend-6)
+		p(`<text x="%d" y="%d" class="fg" fill="#1b1f24">`, hmPad+hmName, gridTop+len(rows)*step+hmLegend-6)
 		esc(more)
 		p("</text>\n")
 	}
@@ -160,10 +163,10 @@ func (b *builder) heatmap(lang string) ([]byte, error) {
 	for _, it := range items {
 		col := heatColours[it.e.Link]
 		x, y := it.x, legendTop+it.y
-		p(`<rect x="%d" y="%d" width="%d" height="%d" rx="3" fill="%s" stroke="#d0d7de"/>`, x, y, hmCell, hmCell-4, col[0])
-		p(`<text x="%d" y="%d" text-anchor="middle" font-size="14" fill="%s">`, x+hmCell/2, y+hmCell/2+3, col[1])
+		p(`<rect%s x="%d" y="%d" width="%d" height="%d" rx="3" fill="%s" stroke="#d0d7de"/>`, themed(it.e.Link, "cell"), x, y, hmCell, hmCell-4, col[0])
+		p(`<text%s x="%d" y="%d" text-anchor="middle" font-size="14" fill="%s">`, themed(it.e.Link, "sym"), x+hmCell/2, y+hmCell/2+3, col[1])
 		esc(it.e.Symbol)
-		p(`</text><text x="%d" y="%d" fill="#1b1f24">`, x+hmCell+6, y+hmCell/2+2)
+		p(`</text><text x="%d" y="%d" class="fg" fill="#1b1f24">`, x+hmCell+6, y+hmCell/2+2)
 		esc(it.e.Label)
 		p("</text>\n")
 	}
@@ -178,4 +181,13 @@ func clipRunes(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
+}
+
+// themed gives the empty cells a class the dark theme recolours; the
+// coloured cells read the same on both backgrounds.
+func themed(link, part string) string {
+	if link == cellNone {
+		return ` class="none-` + part + `"`
+	}
+	return ""
 }

@@ -62,12 +62,17 @@ func (b *builder) searchFacets(lang string) searchFacets {
 
 func (b *builder) notFoundPages() []*Page {
 	var out []*Page
+	var alts []Alternate
 	for _, lang := range course.Languages {
 		url := "/404.html"
 		if lang != course.Languages[0] {
 			url = "/" + lang + "/404.html"
 		}
 		out = append(out, &Page{Lang: lang, URL: url, Template: "404", NoIndex: true})
+		alts = append(alts, Alternate{Lang: lang, URL: url})
+	}
+	for _, p := range out {
+		p.Alternates = alts // the language switcher works on the error page too
 	}
 	return out
 }

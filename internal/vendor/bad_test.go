@@ -156,6 +156,9 @@ var badRecords = []struct {
 	{"raw-html", []string{
 		"vendors/raw-html.yaml:8:10: summary: raw HTML (\"<b>\") is not allowed in text; use Markdown instead (**bold**, [text](https://…)), or write \\< for a literal <",
 	}},
+	{"raw-html-plain", []string{
+		"vendors/raw-html-plain.yaml:3:9: vendor: raw HTML (\"<i>\") is not allowed here; this field is plain text: write it without angle brackets",
+	}},
 	{"record-field-mapping", []string{
 		"vendors/record-field-mapping.yaml:4:3: vendor: expected text, got a mapping; if the text contains \": \" or starts with [ { - put it in quotes",
 	}},

@@ -442,6 +442,14 @@ func (c *checker) host(p, h string) {
 	c.add(c.at(p), p, msg)
 }
 
+// markdownField reports whether the field at path p is rendered as
+// Markdown (summaries, notes, how-to steps); the others are plain text,
+// where a Markdown escape such as \< would show as typed.
+func markdownField(p string) bool {
+	last := p[strings.LastIndex(p, ".")+1:]
+	return last == "summary" || last == "note" || last == "how"
+}
+
 // text checks Markdown text from a stranger: no raw HTML, no images (the
 // site loads nothing from elsewhere), links only to http(s) or mailto, no
 // invisible controls. Code spans may hold < freely: they render as text.
@@ -463,7 +471,11 @@ func (c *checker) text(p, s string) {
 			if j := strings.IndexAny(prose[i:end], " >\n"); j > 0 {
 				end = i + j + 1
 			}
-			c.add(c.at(p), p, fmt.Sprintf("raw HTML (%q) is not allowed in text; use Markdown instead (**bold**, [text](https://…)), or write \\< for a literal <", clip(prose[i:end])))
+			if markdownField(p) {
+				c.add(c.at(p), p, fmt.Sprintf("raw HTML (%q) is not allowed in text; use Markdown instead (**bold**, [text](https://…)), or write \\< for a literal <", clip(prose[i:end])))
+			} else {
+				c.add(c.at(p), p, fmt.Sprintf("raw HTML (%q) is not allowed here; this field is plain text: write it without angle brackets", clip(prose[i:end])))
+			}
 			return
 		}
 	}
