@@ -10,6 +10,7 @@ import (
 
 	"github.com/telemetry-atlas/atlas/internal/course"
 	"github.com/telemetry-atlas/atlas/internal/highlight"
+	"github.com/telemetry-atlas/atlas/internal/parallel"
 	"github.com/telemetry-atlas/atlas/internal/publish"
 )
 
@@ -38,9 +39,6 @@ func newBuilder(in Input) (*builder, error) {
 		searchManifest: map[string]string{},
 	}
 	if err := b.assets(); err != nil {
-		return nil, err
-	}
-	if err := b.searchIndex(); err != nil {
 		return nil, err
 	}
 	return b, nil
@@ -87,18 +85,27 @@ func (b *builder) absolute(p string) string {
 
 // pages lists every HTML page of the site.
 func (b *builder) pages() []*Page {
+	groups := []func() []*Page{
+		b.homePages,
+		b.coursePages,
+		b.matrixPages,
+		b.vendorPages,
+		b.categoryPages,
+		b.comparePages,
+		b.methodologyPages,
+		b.incidentsPages,
+		b.apiPages,
+		b.searchPages,
+		b.notFoundPages,
+	}
+	// The groups only read the builder (and its memo, which locks), so
+	// they are made on every CPU; the list is joined in the order above.
+	made := make([][]*Page, len(groups))
+	parallel.Each(len(groups), func(i int) { made[i] = groups[i]() })
 	var out []*Page
-	out = append(out, b.homePages()...)
-	out = append(out, b.coursePages()...)
-	out = append(out, b.matrixPages()...)
-	out = append(out, b.vendorPages()...)
-	out = append(out, b.categoryPages()...)
-	out = append(out, b.comparePages()...)
-	out = append(out, b.methodologyPages()...)
-	out = append(out, b.incidentsPages()...)
-	out = append(out, b.apiPages()...)
-	out = append(out, b.searchPages()...)
-	out = append(out, b.notFoundPages()...)
+	for _, g := range made {
+		out = append(out, g...)
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].URL < out[j].URL })
 	return out
 }

@@ -43,7 +43,14 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	// The search index and the page list are independent: make them side
+	// by side. Only rendering reads the index's manifest URLs.
+	indexed := make(chan error, 1)
+	go func() { indexed <- b.searchIndex() }()
 	pages := b.pages()
+	if err := <-indexed; err != nil {
+		return nil, nil, err
+	}
 	var out publish.Files
 	emit := in.Emit
 	if emit == nil {
