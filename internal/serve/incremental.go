@@ -74,6 +74,7 @@ func (s *Server) quick(root, rel string) (bool, error) {
 	}
 	next := *in
 	next.Course = c
+	parsed := time.Now()
 	pages, probs, ok, err := site.RenderDoc(next, prev, old, d)
 	if err != nil || !ok {
 		return false, nil
@@ -85,6 +86,7 @@ func (s *Server) quick(root, rel string) (bool, error) {
 	if err := publish.NewMinifier().All(pages); err != nil {
 		return false, nil
 	}
+	rendered := time.Now()
 	files := maps.Clone(prev)
 	maps.Copy(files, pages)
 	s.mu.Lock()
@@ -92,7 +94,9 @@ func (s *Server) quick(root, rel string) (bool, error) {
 	s.version++
 	s.mu.Unlock()
 	s.broadcast(event{"reload", ""})
-	fmt.Fprintf(s.log, "%s: re-rendered %d pages in %s\n", rel, len(pages), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(s.log, "%s: re-rendered %d pages in %s (parse %s, render %s, swap %s)\n", rel, len(pages),
+		time.Since(start).Round(time.Millisecond), parsed.Sub(start).Round(time.Millisecond),
+		rendered.Sub(parsed).Round(time.Millisecond), time.Since(rendered).Round(time.Millisecond))
 	s.scheduleRefresh()
 	return true, nil
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -42,7 +41,7 @@ func TestReloadLatency(t *testing.T) {
 		t.Fatal(err)
 	}
 	today, _ := vendor.ParseDate(corpus.Today)
-	srv := New(build.Options{Source: os.DirFS(dir), Today: today}, io.Discard)
+	srv := New(build.Options{Source: os.DirFS(dir), Today: today}, logWriter{t})
 	defer srv.Close()
 	start := time.Now()
 	if err := srv.Rebuild(); err != nil {
@@ -95,4 +94,12 @@ func TestReloadLatency(t *testing.T) {
 	if took[len(took)/2] > time.Second {
 		t.Errorf("median reload latency %s", took[len(took)/2])
 	}
+}
+
+// logWriter passes the server's log lines to the test's log.
+type logWriter struct{ t *testing.T }
+
+func (w logWriter) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
 }

@@ -29,36 +29,52 @@ func (b *builder) docIn(lang string, kind course.Kind, key string) *course.Doc {
 }
 
 func (b *builder) coursePages() []*Page {
-	var out []*Page
-	out = append(out, localized("/course/", func(lang, url string) *Page {
-		return &Page{Template: "course", Section: "course", Title: "", Data: courseIndexView{Chapters: b.chapters(lang)}}
-	})...)
+	out := b.courseIndexPages()
 	en := course.Languages[0]
 	for i, d := range b.chapters(en) {
-		// b.chapters(lang) lists the same keys in the same order in
-		// every language, so the chapter is at i in each.
-		out = append(out, localized(course.URL(en, course.KindChapter, d.Key), func(lang, url string) *Page {
-			chs := b.chapters(lang)
-			c := chs[i]
-			v := chapterView{Doc: c, HTML: template.HTML(c.HTML), Number: i + 1}
-			if i > 0 {
-				v.Prev = chs[i-1]
-			}
-			if i+1 < len(chs) {
-				v.Next = chs[i+1]
-			}
-			return &Page{Template: "chapter", Section: "course", Title: v.Doc.Title, Description: v.Doc.Summary, ContentLang: v.Doc.Lang, Data: v}
-		})...)
+		out = append(out, b.chapterPages(i, d.Key)...)
 	}
 	for _, d := range b.in.Course.Pages(en) {
-		key := d.Key
-		out = append(out, localized(course.URL(en, course.KindPage, key), func(lang, url string) *Page {
-			doc := b.docIn(lang, course.KindPage, key)
-			return &Page{Template: "page", Section: key, Title: doc.Title, Description: doc.Summary, ContentLang: doc.Lang,
-				Data: chapterView{Doc: doc, HTML: template.HTML(doc.HTML)}}
-		})...)
+		out = append(out, b.standalonePages(d.Key)...)
 	}
 	return out
+}
+
+// courseIndexPages are /course/ in every language.
+func (b *builder) courseIndexPages() []*Page {
+	return localized("/course/", func(lang, url string) *Page {
+		return &Page{Template: "course", Section: "course", Title: "", Data: courseIndexView{Chapters: b.chapters(lang)}}
+	})
+}
+
+// chapterPages are the chapter at position i of the course, key, in every
+// language.
+func (b *builder) chapterPages(i int, key string) []*Page {
+	en := course.Languages[0]
+	return localized(course.URL(en, course.KindChapter, key), func(lang, url string) *Page {
+		// b.chapters(lang) lists the same keys in the same order in
+		// every language, so the chapter is at i in each.
+		chs := b.chapters(lang)
+		c := chs[i]
+		v := chapterView{Doc: c, HTML: template.HTML(c.HTML), Number: i + 1}
+		if i > 0 {
+			v.Prev = chs[i-1]
+		}
+		if i+1 < len(chs) {
+			v.Next = chs[i+1]
+		}
+		return &Page{Template: "chapter", Section: "course", Title: v.Doc.Title, Description: v.Doc.Summary, ContentLang: v.Doc.Lang, Data: v}
+	})
+}
+
+// standalonePages are the page key (/about/…) in every language.
+func (b *builder) standalonePages(key string) []*Page {
+	en := course.Languages[0]
+	return localized(course.URL(en, course.KindPage, key), func(lang, url string) *Page {
+		doc := b.docIn(lang, course.KindPage, key)
+		return &Page{Template: "page", Section: key, Title: doc.Title, Description: doc.Summary, ContentLang: doc.Lang,
+			Data: chapterView{Doc: doc, HTML: template.HTML(doc.HTML)}}
+	})
 }
 
 // chapters returns the course in lang: every English chapter, replaced by

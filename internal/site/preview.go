@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"strings"
 	"sync"
 
@@ -38,13 +39,39 @@ func RenderDoc(in Input, prev publish.Files, old, d *course.Doc) (publish.Files,
 		assetURLs:      map[string]string{},
 		searchManifest: map[string]string{},
 	}
-	if err := b.assets(); err != nil {
-		return nil, nil, false, err
-	}
+	// The assets and the search index are those of prev: their names are
+	// found in it rather than made again.
+	hashed := map[string]string{} // css/site.css → css/site.<hash>.css
 	for name := range prev {
-		lang, rest, _ := strings.Cut(strings.TrimPrefix(name, "search/"), "/")
-		if strings.HasPrefix(name, "search/") && strings.HasPrefix(rest, "manifest.") {
-			b.searchManifest[lang] = "/" + name
+		if strings.HasPrefix(name, "search/") {
+			lang, rest, _ := strings.Cut(strings.TrimPrefix(name, "search/"), "/")
+			if strings.HasPrefix(rest, "manifest.") {
+				b.searchManifest[lang] = "/" + name
+			}
+			continue
+		}
+		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
+			stem := strings.TrimSuffix(name, ext)
+			if i := strings.LastIndexByte(stem, '.'); i > 0 && len(stem)-i-1 == 10 {
+				hashed[stem[:i]+ext] = name
+			}
+		}
+	}
+	for name := range in.Static {
+		b.assetURLs[name] = "/" + name
+	}
+	b.assetURLs["css/code.css"] = "/css/code.css"
+	for name := range b.assetURLs {
+		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
+			h, ok := hashed[name]
+			if !ok {
+				b.assetURLs = map[string]string{}
+				if err := b.assets(); err != nil {
+					return nil, nil, false, err
+				}
+				break
+			}
+			b.assetURLs[name] = "/" + h
 		}
 	}
 	want := map[string]bool{}
@@ -56,8 +83,20 @@ func RenderDoc(in Input, prev publish.Files, old, d *course.Doc) (publish.Files,
 			want[course.Localize(lang, "/course/")] = true
 		}
 	}
+	// Only the pages that can show d are made, not the whole course's.
+	var candidates []*Page
+	if d.Kind == course.KindChapter {
+		candidates = b.courseIndexPages()
+		for i, c := range b.chapters(course.Languages[0]) {
+			if c.Key == d.Key {
+				candidates = append(candidates, b.chapterPages(i, d.Key)...)
+			}
+		}
+	} else if b.docIn(course.Languages[0], d.Kind, d.Key) != nil {
+		candidates = b.standalonePages(d.Key)
+	}
 	out := publish.Files{}
-	for _, p := range b.coursePages() {
+	for _, p := range candidates {
 		if !want[p.URL] {
 			continue
 		}
