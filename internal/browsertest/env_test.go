@@ -3,14 +3,13 @@ package browsertest
 import (
 	"context"
 	"fmt"
+	atlasserve "github.com/telemetry-atlas/atlas/internal/serve"
 	"io/fs"
-	"mime"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -98,50 +97,12 @@ func serve(t testing.TB, files publish.Files) *site {
 	if err != nil {
 		t.Fatalf("listen on 127.0.0.1: %v", err)
 	}
-	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		data, status, name := lookup(files, r.URL.Path)
-		ctype := mime.TypeByExtension(path.Ext(name))
-		if ctype == "" {
-			ctype = "application/octet-stream"
-		}
-		w.Header().Set("Content-Type", ctype)
-		w.Header().Set("Cache-Control", "no-store")
-		w.WriteHeader(status)
-		if r.Method != http.MethodHead {
-			w.Write(data)
-		}
-	}))
+	srv := httptest.NewUnstartedServer(atlasserve.Static(files))
 	srv.Listener.Close()
 	srv.Listener = l
 	srv.Start()
 	t.Cleanup(srv.Close)
 	return &site{files: files, URL: srv.URL}
-}
-
-// lookup finds the file for a URL path.
-func lookup(files publish.Files, urlPath string) ([]byte, int, string) {
-	name := strings.TrimPrefix(path.Clean("/"+urlPath), "/")
-	var candidates []string
-	switch {
-	case name == "" || strings.HasSuffix(urlPath, "/"):
-		candidates = []string{strings.TrimPrefix(name+"/index.html", "/")}
-	case path.Ext(name) == "":
-		candidates = []string{name, name + "/index.html"}
-	default:
-		candidates = []string{name}
-	}
-	for _, c := range candidates {
-		if data, ok := files[c]; ok {
-			return data, http.StatusOK, c
-		}
-	}
-	notFound := "404.html"
-	if lang, _, ok := strings.Cut(name, "/"); ok {
-		if _, exists := files[lang+"/404.html"]; exists {
-			notFound = lang + "/404.html"
-		}
-	}
-	return files[notFound], http.StatusNotFound, notFound
 }
 
 // isDocument reports whether a file is a whole HTML document (and not, say,
@@ -186,7 +147,7 @@ func (s *site) pages() []string {
 
 // has reports whether the build has a page at the URL path.
 func (s *site) has(urlPath string) bool {
-	_, status, _ := lookup(s.files, urlPath)
+	_, status, _ := atlasserve.Resolve(s.files, urlPath)
 	return status == http.StatusOK
 }
 

@@ -96,7 +96,7 @@
 //	<form class="search" role="search" action="/search/" method="get"
 //	      data-search-index="/search/en/manifest.<hash>.json" data-search-lang="en">
 //	  <label class="visually-hidden" for="search-q">Search the atlas</label>
-//	  <input id="search-q" type="search" name="q" autocomplete="off" spellcheck="false"
+//	  <input id="search-q" type="text" name="q" autocomplete="off" spellcheck="false"
 //	         role="combobox" aria-expanded="false" aria-controls="search-results" aria-autocomplete="list">
 //	  <button type="submit">Search</button>
 //	  <div class="search-results" id="search-results" role="listbox" aria-label="Search results" hidden></div>

@@ -138,11 +138,7 @@ func Static(files publish.Files) http.Handler {
 // serveFile writes the file a request asks for; edit, when not nil,
 // changes HTML pages on their way out.
 func serveFile(w http.ResponseWriter, r *http.Request, files publish.Files, edit func([]byte) []byte) {
-	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
-	if strings.HasSuffix(r.URL.Path, "/") && name != "" {
-		name += "/"
-	}
-	data, status, name := lookup(files, name)
+	data, status, name := Resolve(files, r.URL.Path)
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
 		ctype = "application/octet-stream"
@@ -159,6 +155,17 @@ func serveFile(w http.ResponseWriter, r *http.Request, files publish.Files, edit
 	if r.Method == http.MethodGet {
 		w.Write(data)
 	}
+}
+
+// Resolve finds the file that answers a URL path, with the HTTP status and
+// the file's name: the file itself, the index of a directory, or the 404
+// page of the path's language.
+func Resolve(files publish.Files, urlPath string) ([]byte, int, string) {
+	name := strings.TrimPrefix(path.Clean("/"+urlPath), "/")
+	if strings.HasSuffix(urlPath, "/") && name != "" {
+		name += "/"
+	}
+	return lookup(files, name)
 }
 
 // lookup finds the file for a request path: the file itself, the index of a
