@@ -15,8 +15,8 @@ import (
 
 // RenderDoc re-renders what one edited chapter or page shows on, for the
 // preview server: the document's page in every language that shows it (a
-// translation's fallback included) and, for a chapter, the course index of
-// every language (it shows reading times). in holds the course with d in
+// translation's fallback included) and, for a chapter whose reading time
+// changed, the course index of every language. in holds the course with d in
 // old's place; prev is the site built before the edit, minified or not. The
 // links written in d are checked against prev with the new pages in it.
 //
@@ -79,7 +79,9 @@ func RenderDoc(in Input, prev publish.Files, old, d *course.Doc) (publish.Files,
 		if b.docIn(lang, d.Kind, d.Key) == d {
 			want[course.URL(lang, d.Kind, d.Key)] = true
 		}
-		if d.Kind == course.KindChapter {
+		// The course index shows each chapter's reading time (its title
+		// and summary are unchanged here).
+		if d.Kind == course.KindChapter && d.ReadingMinutes() != old.ReadingMinutes() {
 			want[course.Localize(lang, "/course/")] = true
 		}
 	}
