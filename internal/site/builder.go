@@ -28,8 +28,10 @@ type builder struct {
 	buffers        sync.Pool // *bytes.Buffer for rendering pages
 }
 
-func newBuilder(in Input) (*builder, error) {
-	b := &builder{
+// emptyBuilder returns a builder with nothing made yet: no assets, no
+// search index.
+func emptyBuilder(in Input) *builder {
+	return &builder{
 		buffers:        sync.Pool{New: func() any { return new(bytes.Buffer) }},
 		in:             in,
 		text:           course.NewTextRenderer(),
@@ -38,6 +40,10 @@ func newBuilder(in Input) (*builder, error) {
 		assetURLs:      map[string]string{},
 		searchManifest: map[string]string{},
 	}
+}
+
+func newBuilder(in Input) (*builder, error) {
+	b := emptyBuilder(in)
 	if err := b.assets(); err != nil {
 		return nil, err
 	}

@@ -1,15 +1,12 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
 	"path"
 	"strings"
-	"sync"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
 	"github.com/telemetry-atlas/atlas/internal/diag"
-	"github.com/telemetry-atlas/atlas/internal/highlight"
 	"github.com/telemetry-atlas/atlas/internal/publish"
 )
 
@@ -30,15 +27,7 @@ func RenderDoc(in Input, prev publish.Files, old, d *course.Doc) (publish.Files,
 	if old.Title != d.Title || old.Summary != d.Summary || old.Key != d.Key || old.Kind != d.Kind || old.Lang != d.Lang {
 		return nil, nil, false, nil
 	}
-	b := &builder{
-		buffers:        sync.Pool{New: func() any { return new(bytes.Buffer) }},
-		in:             in,
-		text:           course.NewTextRenderer(),
-		highlighter:    highlight.New(),
-		assetFiles:     publish.Files{},
-		assetURLs:      map[string]string{},
-		searchManifest: map[string]string{},
-	}
+	b := emptyBuilder(in)
 	// The assets and the search index are those of prev: their names are
 	// found in it rather than made again.
 	hashed := map[string]string{} // css/site.css → css/site.<hash>.css
