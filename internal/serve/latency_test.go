@@ -1,10 +1,8 @@
 package serve
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -53,16 +51,7 @@ func TestReloadLatency(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+"/_atlas/events", nil)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	events := sse{bufio.NewReader(resp.Body)}
-	if name, _ := events.next(t); name != "hello" {
-		t.Fatalf("first event %q", name)
-	}
+	events := subscribe(t, ctx, ts.URL)
 	go srv.Watch(ctx, dir)
 	time.Sleep(300 * time.Millisecond) // let the watcher start
 

@@ -39,6 +39,23 @@ func (s sse) next(t *testing.T) (name, data string) {
 	}
 }
 
+// subscribe opens the server's event stream and reads its first event,
+// which must be hello; the stream closes when ctx ends.
+func subscribe(t *testing.T, ctx context.Context, base string) sse {
+	t.Helper()
+	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/_atlas/events", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	events := sse{bufio.NewReader(resp.Body)}
+	if name, _ := events.next(t); name != "hello" {
+		t.Fatalf("first event %q, want hello", name)
+	}
+	return events
+}
+
 func get(t *testing.T, url string) (int, string) {
 	t.Helper()
 	resp, err := http.Get(url)
@@ -72,16 +89,7 @@ func TestServeReloadsAndKeepsTheLastGoodSite(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+"/_atlas/events", nil)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	events := sse{bufio.NewReader(resp.Body)}
-	if name, _ := events.next(t); name != "hello" {
-		t.Fatalf("first event %q, want hello", name)
-	}
+	events := subscribe(t, ctx, ts.URL)
 
 	// Watch the tree; a broken record must show as problems, with its place,
 	// while the last good site stays served.
