@@ -123,17 +123,58 @@ func (b *builder) vendorPages() []*Page {
 		out = append(out, localized("/vendors/"+r.ID+"/", func(lang, url string) *Page {
 			v := b.vendorView(r, lang)
 			return &Page{Template: "vendor", Section: "vendors", Title: displayName(r),
-				Description: plainSummary(r, lang), ContentLang: v.ContentLang, Data: v}
+				Description: localText(r, lang).Summary, ContentLang: v.ContentLang, Data: v}
 		})...)
 	}
 	return out
 }
 
-func plainSummary(r *vendor.Record, lang string) string {
-	if t, ok := r.Translations[lang]; ok && t.Summary != "" {
-		return t.Summary
+// recordText is a record's text in one language: each field's translation
+// where the record has one, the English original where it has not. Lists
+// follow the record's lists by position.
+type recordText struct {
+	Summary, Versions string
+	Items             [][]string // collects[i].items
+	Notes             []string   // collects[i].note
+	Purposes          []string   // endpoints[i].purpose
+	Hows              []string   // controls[i].how
+}
+
+func localText(r *vendor.Record, lang string) recordText {
+	tr := r.Translations[lang]
+	pick := func(en, local string) string {
+		if local != "" {
+			return local
+		}
+		return en
 	}
-	return r.Summary
+	t := recordText{Summary: pick(r.Summary, tr.Summary), Versions: pick(r.Versions, tr.Versions)}
+	for i, c := range r.Collects {
+		items, note := c.Items, c.Note
+		if i < len(tr.Collects) {
+			if len(tr.Collects[i].Items) > 0 {
+				items = tr.Collects[i].Items
+			}
+			note = pick(note, tr.Collects[i].Note)
+		}
+		t.Items = append(t.Items, items)
+		t.Notes = append(t.Notes, note)
+	}
+	for i, e := range r.Endpoints {
+		purpose := e.Purpose
+		if i < len(tr.Endpoints) {
+			purpose = pick(purpose, tr.Endpoints[i].Purpose)
+		}
+		t.Purposes = append(t.Purposes, purpose)
+	}
+	for i, c := range r.Controls {
+		how := c.How
+		if i < len(tr.Controls) {
+			how = pick(how, tr.Controls[i].How)
+		}
+		t.Hows = append(t.Hows, how)
+	}
+	return t
 }
 
 func (b *builder) vendorSummaries(lang string) []vendorSummary {
@@ -161,19 +202,12 @@ func (b *builder) vendorSummary(r *vendor.Record, lang string) vendorSummary {
 
 func (b *builder) vendorView(r *vendor.Record, lang string) vendorView {
 	tx := b.in.Taxonomy
-	tr, translated := r.Translations[lang]
-	v := vendorView{vendorSummary: b.vendorSummary(r, lang), Versions: r.Versions}
-	if lang != "en" && !translated {
+	txt := localText(r, lang)
+	v := vendorView{vendorSummary: b.vendorSummary(r, lang), Versions: txt.Versions}
+	if _, translated := r.Translations[lang]; lang != "en" && !translated {
 		v.ContentLang = "en"
 	}
-	summary := r.Summary
-	if tr.Summary != "" {
-		summary = tr.Summary
-	}
-	if tr.Versions != "" {
-		v.Versions = tr.Versions
-	}
-	v.Summary = b.text.Block(lang, summary)
+	v.Summary = b.text.Block(lang, txt.Summary)
 
 	numbers := map[string]int{}
 	for i, s := range r.Sources {
@@ -198,20 +232,11 @@ func (b *builder) vendorView(r *vendor.Record, lang string) vendorView {
 	}
 	for i, c := range r.Collects {
 		cv := collectView{
-			Category: term(tx.Categories, c.Category), Items: c.Items, Linked: term(tx.Links, c.Linked),
+			Category: term(tx.Categories, c.Category), Items: txt.Items[i], Linked: term(tx.Links, c.Linked),
 			Default: c.Default, OffSwitch: c.OffSwitch, Disclosed: c.Disclosed, Status: c.Status,
 			Sources: refs(c.Sources),
 		}
-		note := c.Note
-		if i < len(tr.Collects) {
-			if len(tr.Collects[i].Items) > 0 {
-				cv.Items = tr.Collects[i].Items
-			}
-			if tr.Collects[i].Note != "" {
-				note = tr.Collects[i].Note
-			}
-		}
-		if note != "" {
+		if note := txt.Notes[i]; note != "" {
 			cv.Note = b.text.Inline(lang, note)
 		}
 		for _, p := range c.Purposes {
@@ -230,11 +255,7 @@ func (b *builder) vendorView(r *vendor.Record, lang string) vendorView {
 	}
 	for i, c := range r.Controls {
 		k := term(tx.Controls, c.Kind)
-		how := c.How
-		if i < len(tr.Controls) && tr.Controls[i].How != "" {
-			how = tr.Controls[i].How
-		}
-		cv := controlView{Kind: k, How: b.text.Inline(lang, how), Stops: c.Stops, Sources: refs(c.Sources)}
+		cv := controlView{Kind: k, How: b.text.Inline(lang, txt.Hows[i]), Stops: c.Stops, Sources: refs(c.Sources)}
 		if c.Snippet != "" {
 			if html, err := b.highlighter.String(c.Lang, c.Snippet); err == nil {
 				cv.Snippet = template.HTML(html)
@@ -254,11 +275,7 @@ func (b *builder) vendorView(r *vendor.Record, lang string) vendorView {
 		}
 	}
 	for i, e := range r.Endpoints {
-		ev := endpointView{Host: e.Host, Purpose: e.Purpose, Sources: refs(e.Sources)}
-		if i < len(tr.Endpoints) && tr.Endpoints[i].Purpose != "" {
-			ev.Purpose = tr.Endpoints[i].Purpose
-		}
-		v.Endpoints = append(v.Endpoints, ev)
+		v.Endpoints = append(v.Endpoints, endpointView{Host: e.Host, Purpose: txt.Purposes[i], Sources: refs(e.Sources)})
 	}
 	for _, inc := range b.recordIncidents(r, lang) {
 		inc.Refs = refs(inc.Sources)

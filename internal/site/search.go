@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"github.com/telemetry-atlas/atlas/internal/vendor"
 	"strings"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
@@ -68,36 +69,37 @@ func (b *builder) searchDocs(lang string) ([]search.Doc, error) {
 	}
 	tx := b.in.Taxonomy
 	for _, r := range b.in.Records {
-		v := b.vendorView(r, lang)
+		// The plain text of the record, not its page: rendering Markdown and
+		// highlighting snippets is the page's work, done once, later.
+		v := b.vendorSummary(r, lang)
+		txt := localText(r, lang)
 		doc := search.Doc{
 			Type: "vendor", URL: v.URL, Title: v.Name,
 			Where:  vendorLabel + " · " + v.Kind,
 			Facets: map[string][]string{"kind": {r.Kind}, "platform": r.Platforms},
 		}
 		var heads, body []string
-		body = append(body, plainSummary(r, lang), v.Versions)
+		body = append(body, txt.Summary, txt.Versions)
 		seen := map[string]bool{}
-		for _, c := range v.Collects {
-			if !seen[c.Category.ID] {
-				doc.Facets["category"] = append(doc.Facets["category"], c.Category.ID)
-				heads = append(heads, c.Category.Label)
-				seen[c.Category.ID] = true
+		for i, c := range r.Collects {
+			if !seen[c.Category] {
+				label := c.Category
+				if t, ok := vendor.Find(tx.Categories, c.Category); ok {
+					label = t.In(lang).Label
+				}
+				doc.Facets["category"] = append(doc.Facets["category"], c.Category)
+				heads = append(heads, label)
+				seen[c.Category] = true
 			}
-			body = append(body, strings.Join(c.Items, ", "))
+			body = append(body, strings.Join(txt.Items[i], ", "))
 		}
-		for _, e := range v.Endpoints {
-			body = append(body, e.Host, e.Purpose)
+		for i, e := range r.Endpoints {
+			body = append(body, e.Host, txt.Purposes[i])
 		}
-		for _, inc := range v.Incidents {
+		for _, inc := range b.recordIncidents(r, lang) {
 			body = append(body, inc.Title, inc.Summary)
 		}
-		for i, c := range r.Controls {
-			how := c.How
-			if tr, ok := r.Translations[lang]; ok && i < len(tr.Controls) && tr.Controls[i].How != "" {
-				how = tr.Controls[i].How
-			}
-			body = append(body, how)
-		}
+		body = append(body, txt.Hows...)
 		doc.Headings = strings.Join(heads, " · ")
 		doc.Body = strings.Join(body, " ")
 		docs = append(docs, doc)
