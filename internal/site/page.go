@@ -145,9 +145,7 @@ func (b *builder) render(p *Page) ([]byte, error) {
 // funcs are the template functions; they depend on nothing but their
 // arguments.
 var funcs = template.FuncMap{
-	"add": func(a, b int) int { return a + b },
 	"join": func(sep string, items []string) string {
 		return strings.Join(items, sep)
 	},
-	"date": func(t interface{ String() string }) string { return t.String() },
 }
