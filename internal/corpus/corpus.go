@@ -31,6 +31,12 @@ func (o Options) Translated() int { return o.Chapters / 2 }
 // ChapterKey is the key of chapter i (0-based).
 func ChapterKey(i int) string { return fmt.Sprintf("chapter-%05d", i+1) }
 
+// ChapterFile is the slash-separated path of chapter i in lang, relative to
+// the corpus root.
+func ChapterFile(i int, lang string) string {
+	return fmt.Sprintf("content/%s/course/%05d-%s.md", lang, i+1, ChapterKey(i))
+}
+
 // RecordID is the id of record i (0-based).
 func RecordID(i int) string { return fmt.Sprintf("synth-%05d", i+1) }
 
@@ -69,7 +75,7 @@ func Each(o Options, hugo bool, emit func(File) error) error {
 				continue
 			}
 			fm, body := Chapter(o, i, lang)
-			name := fmt.Sprintf("content/%s/course/%05d-%s.md", lang, i+1, ChapterKey(i))
+			name := ChapterFile(i, lang)
 			if err := emit(File{name, []byte(atlasFrontMatter(fm) + body)}); err != nil {
 				return err
 			}

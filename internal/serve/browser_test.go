@@ -72,7 +72,7 @@ func TestReloadInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	time.Sleep(500 * time.Millisecond) // the page's event stream connects
-	name := filepath.Join(dir, "content", "en", "course", fmt.Sprintf("%05d-%s.md", i+1, key))
+	name := filepath.Join(dir, filepath.FromSlash(corpus.ChapterFile(i, "en")))
 	src, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)

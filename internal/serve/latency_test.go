@@ -56,7 +56,7 @@ func TestReloadLatency(t *testing.T) {
 	time.Sleep(300 * time.Millisecond) // let the watcher start
 
 	i := n / 4 // a chapter in the middle of the English course
-	name := filepath.Join(dir, "content", "en", "course", fmt.Sprintf("%05d-%s.md", i+1, corpus.ChapterKey(i)))
+	name := filepath.Join(dir, filepath.FromSlash(corpus.ChapterFile(i, "en")))
 	src, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
