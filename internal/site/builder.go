@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
 	"path"
 	"sort"
@@ -25,14 +24,14 @@ type builder struct {
 	searchManifest map[string]string // language → manifest URL
 	searchFiles    publish.Files
 	memo           memo      // what many pages share, derived once
-	buffers        sync.Pool // *bytes.Buffer for rendering pages
+	buffers        sync.Pool // *[]byte for rendering pages
 }
 
 // emptyBuilder returns a builder with nothing made yet: no assets, no
 // search index.
 func emptyBuilder(in Input) *builder {
 	return &builder{
-		buffers:        sync.Pool{New: func() any { return new(bytes.Buffer) }},
+		buffers:        sync.Pool{New: func() any { return new([]byte) }},
 		in:             in,
 		text:           course.NewTextRenderer(),
 		highlighter:    highlight.New(),

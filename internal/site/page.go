@@ -23,6 +23,9 @@ type Page struct {
 	NoIndex     bool // kept out of the sitemap (the 404 page)
 	Alternates  []Alternate
 	Data        any
+	// Main, when set, writes the page's own part in Go instead of the
+	// template's "main" (render_vendor.go says why).
+	Main func(w *pageWriter)
 }
 
 // Alternate is the same page in another language.
@@ -124,22 +127,31 @@ func (v view) LangName(lang string) string {
 }
 
 func (b *builder) render(p *Page) ([]byte, error) {
-	t, err := b.in.Templates.page(p.Template)
-	if err != nil {
-		return nil, err
-	}
 	// Pages are rendered into reused buffers and copied out at their size:
 	// a buffer that grows by doubling for every page allocates twice the
 	// site.
-	buf := b.buffers.Get().(*bytes.Buffer)
+	buf := b.buffers.Get().(*[]byte)
+	w := &pageWriter{b: (*buf)[:0], v: view{Page: p, b: b}}
 	defer func() {
-		buf.Reset()
+		*buf = w.b[:0]
 		b.buffers.Put(buf)
 	}()
-	if err := t.ExecuteTemplate(buf, "base.html", view{Page: p, b: b}); err != nil {
-		return nil, err
+	main, head := p.Main, (func(*pageWriter))(nil)
+	if main == nil {
+		t, err := b.in.Templates.page(p.Template)
+		if err != nil {
+			return nil, err
+		}
+		main = func(w *pageWriter) { w.execute(t, "main") }
+		if t.Lookup("head") != nil {
+			head = func(w *pageWriter) { w.execute(t, "head") }
+		}
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	w.layout(head, main)
+	if w.err != nil {
+		return nil, w.err
+	}
+	return bytes.Clone(w.b), nil
 }
 
 // funcs are the template functions; they depend on nothing but their

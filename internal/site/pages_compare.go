@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
@@ -46,28 +45,19 @@ func (b *builder) comparePages() []*Page {
 	})
 }
 
-// columnView is what the "compare-column" template sees.
-type columnView struct {
-	view
-	Row matrixRow
-}
-
 // compareColumnFiles renders every record's column of /compare/ in every
 // language.
 func (b *builder) compareColumnFiles() (publish.Files, error) {
 	files := publish.Files{}
-	t, err := b.in.Templates.page("compare")
-	if err != nil {
-		return nil, err
-	}
 	for _, lang := range course.Languages {
 		p := &Page{Lang: lang, NoIndex: true}
 		for _, row := range b.matrixRows(lang) {
-			var buf bytes.Buffer
-			if err := t.ExecuteTemplate(&buf, "compare-column", columnView{view: view{Page: p, b: b}, Row: row}); err != nil {
-				return nil, fmt.Errorf("compare column of %s (%s): %w", row.Record.ID, lang, err)
+			w := &pageWriter{v: view{Page: p, b: b}}
+			w.compareColumn(&row)
+			if w.err != nil {
+				return nil, fmt.Errorf("compare column of %s (%s): %w", row.Record.ID, lang, w.err)
 			}
-			files[compareColumn(lang, row.Record.ID)[1:]] = buf.Bytes()
+			files[compareColumn(lang, row.Record.ID)[1:]] = w.b
 		}
 	}
 	return files, nil

@@ -121,9 +121,14 @@ func (b *builder) vendorPages() []*Page {
 	for _, r := range b.in.Records {
 		r := r
 		out = append(out, localized("/vendors/"+r.ID+"/", func(lang, url string) *Page {
-			v := b.vendorView(r, lang)
-			return &Page{Template: "vendor", Section: "vendors", Title: displayName(r),
-				Description: localText(r, lang).Summary, ContentLang: v.ContentLang, Data: v}
+			// The view is made when the page is written, not here: the
+			// list of pages then holds no record's markup.
+			return &Page{Section: "vendors", Title: displayName(r),
+				Description: localText(r, lang).Summary, ContentLang: contentLang(r, lang),
+				Main: func(w *pageWriter) {
+					v := b.vendorView(r, lang)
+					w.vendorMain(&v)
+				}}
 		})...)
 	}
 	return out
@@ -200,13 +205,19 @@ func (b *builder) vendorSummary(r *vendor.Record, lang string) vendorSummary {
 	return s
 }
 
+// contentLang is "en" when the record has no translation into lang.
+func contentLang(r *vendor.Record, lang string) string {
+	if _, translated := r.Translations[lang]; lang != "en" && !translated {
+		return "en"
+	}
+	return ""
+}
+
 func (b *builder) vendorView(r *vendor.Record, lang string) vendorView {
 	tx := b.in.Taxonomy
 	txt := localText(r, lang)
 	v := vendorView{vendorSummary: b.vendorSummary(r, lang), Versions: txt.Versions}
-	if _, translated := r.Translations[lang]; lang != "en" && !translated {
-		v.ContentLang = "en"
-	}
+	v.ContentLang = contentLang(r, lang)
 	v.Summary = b.text.Block(lang, txt.Summary)
 
 	numbers := map[string]int{}

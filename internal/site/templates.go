@@ -19,17 +19,17 @@ type Templates struct {
 	strings map[string]map[string]string  // language → key → text
 }
 
-// LoadTemplates parses templates/base.html and templates/partials/*.html
-// with every other templates/*.html, and templates/i18n/<lang>.yaml.
+// LoadTemplates parses every templates/*.html with templates/partials/*.html,
+// and templates/i18n/<lang>.yaml. A page template defines "main", the page's
+// own part, and may define "head", added to the page's <head>; the layout
+// around them is code (layout.go).
 func LoadTemplates(fsys fs.FS, dir string, langs []string) (*Templates, error) {
 	t := &Templates{pages: map[string]*template.Template{}, strings: map[string]map[string]string{}}
-	base, err := template.New("base").Funcs(funcs).ParseFS(fsys, path.Join(dir, "base.html"))
-	if err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
-	}
 	partials, _ := fs.Glob(fsys, path.Join(dir, "partials", "*.html"))
 	sort.Strings(partials)
+	base := template.New("partials").Funcs(funcs)
 	if len(partials) > 0 {
+		var err error
 		if base, err = base.ParseFS(fsys, partials...); err != nil {
 			return nil, fmt.Errorf("templates: %w", err)
 		}
@@ -41,15 +41,15 @@ func LoadTemplates(fsys fs.FS, dir string, langs []string) (*Templates, error) {
 	sort.Strings(pages)
 	for _, p := range pages {
 		name := strings.TrimSuffix(path.Base(p), ".html")
-		if name == "base" {
-			continue
-		}
 		clone, err := base.Clone()
 		if err != nil {
 			return nil, fmt.Errorf("templates: %w", err)
 		}
 		if _, err := clone.ParseFS(fsys, p); err != nil {
 			return nil, fmt.Errorf("templates: %w", err)
+		}
+		if clone.Lookup("main") == nil {
+			return nil, fmt.Errorf("%s: no {{define \"main\"}}: a page template defines its main part", p)
 		}
 		t.pages[name] = clone
 	}
