@@ -97,13 +97,13 @@ func RenderDoc(in Input, prev publish.Files, old, d *course.Doc) (publish.Files,
 		}
 		out[p.File()] = data
 	}
-	lc := &linkChecker{scanned: map[string]htmlRefs{}, get: func(name string) ([]byte, bool) {
+	lc := lazyLinkChecker(func(name string) ([]byte, bool) {
 		if data, ok := out[name]; ok {
 			return data, true
 		}
 		data, ok := prev[name]
 		return data, ok
-	}}
+	})
 	probs, _ := lc.docLinks([]*course.Doc{d})
 	probs.Sort()
 	return out, probs, true, nil

@@ -7,7 +7,6 @@ package site
 import (
 	"fmt"
 	"github.com/telemetry-atlas/atlas/internal/parallel"
-	"strings"
 	"sync/atomic"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
@@ -57,15 +56,10 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 		out = publish.Files{}
 		emit = func(name string, data []byte) error { out[name] = data; return nil }
 	}
-	// names and scanned are what the link check needs of every file: that
-	// it exists, and an HTML page's ids and links.
-	names := map[string]bool{}
-	scanned := map[string]htmlRefs{}
+	// The link check keeps what it needs of every file as it is made.
+	links := newLinkIndex()
 	put := func(name string, data []byte) error {
-		names[name] = true
-		if strings.HasSuffix(name, ".html") {
-			scanned[name] = scanHTML(data)
-		}
+		links.add(name, data)
 		return emit(name, data)
 	}
 	for _, name := range b.assetFiles.Paths() {
@@ -73,7 +67,6 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 			return nil, nil, err
 		}
 	}
-	refs := make([]htmlRefs, len(pages))
 	var rendered [][]byte // kept only when nothing is emitted
 	if in.Emit == nil {
 		rendered = make([][]byte, len(pages))
@@ -86,7 +79,7 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 			errs[i] = fmt.Errorf("render %s: %w", pages[i].URL, err)
 			return
 		}
-		refs[i] = scanHTML(data)
+		links.add(pages[i].File(), data)
 		if in.Emit != nil {
 			errs[i] = in.Emit(pages[i].File(), data)
 		} else {
@@ -100,8 +93,6 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 		if errs[i] != nil {
 			return nil, nil, errs[i]
 		}
-		names[p.File()] = true
-		scanned[p.File()] = refs[i]
 		if rendered != nil {
 			out[p.File()] = rendered[i]
 		}
@@ -115,7 +106,5 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 			return nil, nil, err
 		}
 	}
-	probs := checkScanned(names, scanned, in.Course)
-	probs.Sort()
-	return out, probs, nil
+	return out, links.check(in.Course), nil
 }
