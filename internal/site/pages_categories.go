@@ -1,6 +1,8 @@
 package site
 
 import (
+	"html/template"
+
 	"github.com/telemetry-atlas/atlas/internal/course"
 	"github.com/telemetry-atlas/atlas/internal/vendor"
 	"github.com/telemetry-atlas/atlas/internal/verdict"
@@ -17,6 +19,14 @@ type categoryView struct {
 	Collecting    int // records that collect it
 	Tied          int // collectors whose worst item of the category is tied to the person or a fixed ID
 	CanOff        int // collectors all of whose items of the category can be stopped
+
+	b    *builder
+	lang string
+}
+
+// CollectorsHTML is the body of the table of collectors (render_tables.go).
+func (v categoryView) CollectorsHTML() (template.HTML, error) {
+	return v.b.collectorsHTML(v.lang, v.Collectors)
 }
 
 // categoryEntry is one collected item of the category, of one record.
@@ -65,6 +75,7 @@ func (b *builder) categoryViews(lang string) []categoryView {
 			categoryHead: categoryHead{ID: t.ID, Label: text.Label, Description: text.Description,
 				URL: course.Localize(lang, "/categories/"+t.ID+"/")},
 			Apple: t.Apple, Google: t.Google, Total: len(b.in.Records), Private: private[t.ID],
+			b: b, lang: lang,
 		}
 		index[t.ID] = i
 	}
@@ -72,7 +83,7 @@ func (b *builder) categoryViews(lang string) []categoryView {
 		if len(r.Collects) == 0 {
 			continue
 		}
-		judged := verdict.Judge(r, tx)
+		judged := b.judge(r)
 		tr := r.Translations[lang]
 		tied, canOff := map[int]bool{}, map[int]bool{}
 		for i, c := range r.Collects {

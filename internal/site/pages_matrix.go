@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html/template"
 	"strings"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
@@ -104,7 +105,13 @@ type matrixView struct {
 	Filters    searchFacets // kinds and platforms that occur, and levels
 	Levels     []labelled
 	Heatmap    string // URL of the SVG picture of the matrix
+
+	b    *builder
+	lang string
 }
+
+// RowsHTML is the body of the matrix (render_tables.go).
+func (v matrixView) RowsHTML() (template.HTML, error) { return v.b.matrixRowsHTML(v.lang, v.Rows) }
 
 // categoryHead is a column of the matrix.
 type categoryHead struct {
@@ -245,6 +252,8 @@ func (b *builder) matrixPages() []*Page {
 			Filters:    b.usedFacets(lang),
 			Levels:     levelLabels(lang),
 			Heatmap:    heatmapPath(lang),
+			b:          b,
+			lang:       lang,
 		}
 		title, _ := b.in.Templates.text(lang, "vendors.title")
 		return &Page{Template: "vendors", Section: "vendors", Title: title, Data: v}
