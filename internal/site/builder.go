@@ -115,15 +115,13 @@ func (b *builder) pages() []*Page {
 	return out
 }
 
-// extraFiles are the files that are not pages: the sitemap, robots.txt,
-// the search index, the data exports, the incident feeds and the heatmaps.
+// extraFiles are the files that are not pages, but for the search index:
+// the sitemap, robots.txt, the data exports, the incident feeds and the
+// heatmaps.
 func (b *builder) extraFiles(pages []*Page) (publish.Files, error) {
 	files := publish.Files{}
 	files["sitemap.xml"] = b.sitemap(pages)
 	files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.absolute("/sitemap.xml") + "\n")
-	for name, data := range b.searchFiles {
-		files[name] = data
-	}
 	exports, err := b.exports()
 	if err != nil {
 		return nil, err

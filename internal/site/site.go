@@ -5,8 +5,10 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"github.com/telemetry-atlas/atlas/internal/parallel"
+	"sync"
 	"sync/atomic"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
@@ -54,7 +56,13 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 	emit := in.Emit
 	if emit == nil {
 		out = publish.Files{}
-		emit = func(name string, data []byte) error { out[name] = data; return nil }
+		var mu sync.Mutex
+		emit = func(name string, data []byte) error {
+			mu.Lock()
+			defer mu.Unlock()
+			out[name] = data
+			return nil
+		}
 	}
 	// The link check keeps what it needs of every file as it is made.
 	links := newLinkIndex()
@@ -62,10 +70,15 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 		links.add(name, data)
 		return emit(name, data)
 	}
-	for _, name := range b.assetFiles.Paths() {
-		if err := put(name, b.assetFiles[name]); err != nil {
-			return nil, nil, err
-		}
+	if err := emitAll(b.assetFiles, put); err != nil {
+		return nil, nil, err
+	}
+	// The index goes out before the pages render, so that it is not held
+	// while they do.
+	search := b.searchFiles
+	b.searchFiles = nil
+	if err := emitAll(search, put); err != nil {
+		return nil, nil, err
 	}
 	var rendered [][]byte // kept only when nothing is emitted
 	if in.Emit == nil {
@@ -101,10 +114,25 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, name := range extra.Paths() {
-		if err := put(name, extra[name]); err != nil {
-			return nil, nil, err
-		}
+	if err := emitAll(extra, put); err != nil {
+		return nil, nil, err
 	}
 	return out, links.check(in.Course), nil
+}
+
+// emitAll puts every file on every CPU and empties files as it goes, so
+// that each file's bytes can be freed once they are out.
+func emitAll(files publish.Files, put func(name string, data []byte) error) error {
+	names := files.Paths()
+	data := make([][]byte, len(names))
+	for i, name := range names {
+		data[i] = files[name]
+	}
+	clear(files)
+	errs := make([]error, len(names))
+	parallel.Each(len(names), func(i int) {
+		errs[i] = put(names[i], data[i])
+		data[i] = nil
+	})
+	return errors.Join(errs...)
 }
