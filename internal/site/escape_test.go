@@ -33,6 +33,11 @@ func TestEscapeLikeHTMLTemplate(t *testing.T) {
 			w.urlPart(s)
 			w.raw(`/">`)
 		}},
+		{"fragment of the page", `<a href="#{{.}}">`, func(w *pageWriter, s string) {
+			w.raw(`<a href="#`)
+			w.fragment(s)
+			w.raw(`">`)
+		}},
 		{"fragment", `<a href="/methodology/#rule-{{.}}">`, func(w *pageWriter, s string) {
 			w.raw(`<a href="/methodology/#rule-`)
 			w.fragment(s)

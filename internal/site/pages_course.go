@@ -63,7 +63,8 @@ func (b *builder) chapterPages(i int, key string) []*Page {
 		if i+1 < len(chs) {
 			v.Next = chs[i+1]
 		}
-		return &Page{Template: "chapter", Section: "course", Title: v.Doc.Title, Description: v.Doc.Summary, ContentLang: v.Doc.Lang, Data: v}
+		return &Page{Section: "course", Title: v.Doc.Title, Description: v.Doc.Summary, ContentLang: v.Doc.Lang,
+			Main: func(w *pageWriter) { w.chapterMain(&v) }}
 	})
 }
 
