@@ -26,6 +26,94 @@ type htmlRefs struct {
 // scanHTML collects the element ids and the site-relative href and src
 // values of an HTML document.
 func scanHTML(data []byte) htmlRefs {
+	if r, ok := scanQuoted(data); ok {
+		return r
+	}
+	return scanTokens(data)
+}
+
+// scanQuoted is scanHTML for the HTML this package writes, where every
+// attribute value is in double quotes and no '"', '<' or '>' stands for
+// itself inside one (html/template, the page writer, goldmark and chroma
+// all escape them). That is an order of magnitude faster than tokenizing,
+// and it is 100,000 pages at 10,000 records. It gives up (ok false) at the
+// first tag it does not expect, and the page is tokenized instead.
+func scanQuoted(data []byte) (r htmlRefs, ok bool) {
+	r = htmlRefs{ids: map[string]bool{}}
+	for i := 0; ; {
+		lt := bytes.IndexByte(data[i:], '<')
+		if lt < 0 {
+			return r, true
+		}
+		i += lt + 1
+		if i >= len(data) {
+			return r, true
+		}
+		switch c := data[i]; {
+		case c == '!' && bytes.HasPrefix(data[i:], []byte("!--")):
+			end := bytes.Index(data[i:], []byte("-->"))
+			if end < 0 {
+				return r, false
+			}
+			i += end + 3
+			continue
+		case c == '/' || c == '!':
+			end := bytes.IndexByte(data[i:], '>')
+			if end < 0 {
+				return r, false
+			}
+			i += end + 1
+			continue
+		case !isASCIILetter(c):
+			return r, false // a '<' that is not a tag: not our HTML
+		}
+		for i < len(data) && data[i] != '>' && data[i] != '/' && !isHTMLSpace(data[i]) {
+			i++
+		}
+		// The attributes, up to the end of the tag.
+		for {
+			for i < len(data) && isHTMLSpace(data[i]) {
+				i++
+			}
+			if i >= len(data) {
+				return r, false
+			}
+			if data[i] == '>' {
+				i++
+				break
+			}
+			if data[i] == '/' && i+1 < len(data) && data[i+1] == '>' {
+				i += 2
+				break
+			}
+			start := i
+			for i < len(data) && data[i] != '=' && data[i] != '>' && data[i] != '/' && !isHTMLSpace(data[i]) {
+				i++
+			}
+			name := data[start:i]
+			if len(name) == 0 || i >= len(data) {
+				return r, false
+			}
+			if data[i] != '=' {
+				continue // an attribute without a value
+			}
+			if i+1 >= len(data) || data[i+1] != '"' {
+				return r, false
+			}
+			i += 2
+			end := bytes.IndexByte(data[i:], '"')
+			if end < 0 {
+				return r, false
+			}
+			val := data[i : i+end]
+			i += end + 1
+			r.add(name, val)
+		}
+	}
+}
+
+// scanTokens is scanHTML for any HTML, with a tokenizer.
+func scanTokens(data []byte) htmlRefs {
 	r := htmlRefs{ids: map[string]bool{}}
 	l := phtml.NewLexer(parse.NewInputBytes(data))
 	for {
@@ -34,21 +122,31 @@ func scanHTML(data []byte) htmlRefs {
 		case phtml.ErrorToken:
 			return r
 		case phtml.AttributeToken:
-			// Only three attributes matter; the others are not copied.
-			key := l.AttrKey()
-			isID := bytes.EqualFold(key, []byte("id"))
-			if !isID && !bytes.EqualFold(key, []byte("href")) && !bytes.EqualFold(key, []byte("src")) {
-				continue
-			}
-			val := html.UnescapeString(strings.Trim(string(l.AttrVal()), `"'`))
-			if isID {
-				r.ids[val] = true
-			} else if strings.HasPrefix(val, "/") && !strings.HasPrefix(val, "//") || strings.HasPrefix(val, "#") {
-				r.refs = append(r.refs, val)
-			}
+			r.add(l.AttrKey(), bytes.Trim(l.AttrVal(), `"'`))
 		}
 	}
 }
+
+// add records an attribute if it is an id or a site link.
+func (r *htmlRefs) add(key, val []byte) {
+	isID := bytes.EqualFold(key, []byte("id"))
+	if !isID && !bytes.EqualFold(key, []byte("href")) && !bytes.EqualFold(key, []byte("src")) {
+		return
+	}
+	v := string(val)
+	if bytes.IndexByte(val, '&') >= 0 {
+		v = html.UnescapeString(v)
+	}
+	if isID {
+		r.ids[v] = true
+	} else if strings.HasPrefix(v, "/") && !strings.HasPrefix(v, "//") || strings.HasPrefix(v, "#") {
+		r.refs = append(r.refs, v)
+	}
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func isHTMLSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
 
 // linkIndex is what the link check keeps of a whole build, filled from
 // several goroutines as files are made: every file's name, every element

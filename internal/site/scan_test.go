@@ -1,0 +1,79 @@
+package site_test
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/telemetry-atlas/atlas/internal/build"
+	"github.com/telemetry-atlas/atlas/internal/corpus"
+	"github.com/telemetry-atlas/atlas/internal/site"
+	"github.com/telemetry-atlas/atlas/internal/testsite"
+	"github.com/telemetry-atlas/atlas/internal/vendor"
+)
+
+// TestScanQuotedMatchesTokenizer: the link check's fast scanner finds the
+// same ids and links as a full HTML tokenizer on every page of the shipped
+// site and of a synthetic one, and accepts every one of them (so the fast
+// path is the one taken).
+func TestScanQuotedMatchesTokenizer(t *testing.T) {
+	today, _ := vendor.ParseDate(corpus.Today)
+	now := time.Now()
+	synthetic, err := corpus.FS(corpus.Options{Chapters: 20, Records: 20}, testsite.Root(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, src := range map[string]build.Options{
+		"shipped":   {Source: os.DirFS(testsite.Root(t)), Today: vendor.NewDate(now.Year(), now.Month(), now.Day())},
+		"synthetic": {Source: synthetic, Today: today},
+	} {
+		t.Run(name, func(t *testing.T) {
+			in, probs, err := build.Load(src)
+			if err != nil || len(probs) > 0 {
+				t.Fatalf("%v %v", err, probs)
+			}
+			files, probs, err := site.Build(*in)
+			if err != nil || len(probs) > 0 {
+				t.Fatalf("%v %v", err, probs)
+			}
+			pages := 0
+			for _, name := range files.Paths() {
+				if !strings.HasSuffix(name, ".html") {
+					continue
+				}
+				pages++
+				fast, tokens, ok := site.ScanBoth(files[name])
+				if !ok {
+					t.Errorf("%s: the fast scanner gave up", name)
+				}
+				if !slices.Equal(fast, tokens) {
+					t.Errorf("%s: fast scan\n%s\ntokenizer\n%s", name, strings.Join(fast, "\n"), strings.Join(tokens, "\n"))
+				}
+			}
+			if pages < 40 {
+				t.Fatalf("only %d pages", pages)
+			}
+		})
+	}
+}
+
+// TestScanQuotedGivesUp: HTML the page writers never produce is left to
+// the tokenizer, which still finds its links.
+func TestScanQuotedGivesUp(t *testing.T) {
+	for _, page := range []string{
+		`<p><a href='/single/'>x</a></p>`,
+		`<p><a href=/unquoted/>x</a></p>`,
+		`<p>1 < 2 <a href="/x/">x</a></p>`,
+		`<p><a href="/unterminated/>x</a></p>`,
+	} {
+		fast, tokens, ok := site.ScanBoth([]byte(page))
+		if ok {
+			t.Errorf("%s: accepted, found %v", page, fast)
+		}
+		if len(tokens) == 0 && !strings.Contains(page, "unterminated") {
+			t.Errorf("%s: the tokenizer found nothing", page)
+		}
+	}
+}
