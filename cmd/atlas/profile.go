@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 )
 
@@ -36,4 +37,21 @@ func writeHeapProfile(name string) error {
 		return fmt.Errorf("--memprofile: %w", err)
 	}
 	return nil
+}
+
+// defaultHeapLimit is the soft heap limit of a build, in MiB. A build
+// allocates far more than it keeps (every page is made, written and
+// dropped), so without a limit the collector lets the heap grow to twice
+// what is live; near the limit it collects sooner instead. A site whose
+// live data outgrows the limit still builds: the runtime caps the time it
+// gives the collector.
+const defaultHeapLimit = 1024
+
+// limitHeap sets the soft heap limit to mib MiB, unless GOMEMLIMIT is set
+// or mib is 0.
+func limitHeap(mib int) {
+	if mib <= 0 || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetMemoryLimit(int64(mib) << 20)
 }
