@@ -126,10 +126,21 @@ func (v view) LangName(lang string) string {
 	}
 }
 
+// render returns the page's bytes.
 func (b *builder) render(p *Page) ([]byte, error) {
-	// Pages are rendered into reused buffers and copied out at their size:
-	// a buffer that grows by doubling for every page allocates twice the
-	// site.
+	var out []byte
+	err := b.renderTo(p, func(data []byte) error {
+		out = bytes.Clone(data)
+		return nil
+	})
+	return out, err
+}
+
+// renderTo writes the page into a reused buffer and hands it to use, which
+// must not keep it: the next page is written into the same memory. A site
+// of 30,000 pages then allocates no page twice, nor at all when use only
+// minifies and writes it.
+func (b *builder) renderTo(p *Page, use func([]byte) error) error {
 	buf := b.buffers.Get().(*[]byte)
 	w := &pageWriter{b: (*buf)[:0], v: view{Page: p, b: b}}
 	defer func() {
@@ -140,7 +151,7 @@ func (b *builder) render(p *Page) ([]byte, error) {
 	if main == nil {
 		t, err := b.in.Templates.page(p.Template)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		main = func(w *pageWriter) { w.execute(t, "main") }
 		if t.Lookup("head") != nil {
@@ -149,9 +160,9 @@ func (b *builder) render(p *Page) ([]byte, error) {
 	}
 	w.layout(head, main)
 	if w.err != nil {
-		return nil, w.err
+		return w.err
 	}
-	return bytes.Clone(w.b), nil
+	return use(w.b)
 }
 
 // funcs are the template functions; they depend on nothing but their

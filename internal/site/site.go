@@ -5,6 +5,7 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"github.com/telemetry-atlas/atlas/internal/parallel"
@@ -32,7 +33,9 @@ type Input struct {
 	// Emit, when set, receives every file as soon as it is made, from
 	// several goroutines at once, and Build keeps none of them and returns
 	// no files: a large site is never held whole in memory. A file may be
-	// emitted twice; the later bytes win.
+	// emitted twice; the later bytes win. The bytes are Emit's only until
+	// it returns (a page's memory is reused for the next page), and Emit
+	// may change them meanwhile.
 	Emit func(name string, data []byte) error
 }
 
@@ -87,16 +90,17 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 	errs := make([]error, len(pages))
 	var done atomic.Int64
 	parallel.Each(len(pages), func(i int) {
-		data, err := b.render(pages[i])
+		err := b.renderTo(pages[i], func(data []byte) error {
+			links.add(pages[i].File(), data)
+			if in.Emit != nil {
+				return in.Emit(pages[i].File(), data)
+			}
+			rendered[i] = bytes.Clone(data)
+			return nil
+		})
 		if err != nil {
 			errs[i] = fmt.Errorf("render %s: %w", pages[i].URL, err)
 			return
-		}
-		links.add(pages[i].File(), data)
-		if in.Emit != nil {
-			errs[i] = in.Emit(pages[i].File(), data)
-		} else {
-			rendered[i] = data
 		}
 		if in.Progress != nil {
 			in.Progress(int(done.Add(1)), len(pages))
