@@ -144,11 +144,27 @@ func readLimited(fsys fs.FS, file string) ([]byte, error) {
 		return nil, fmt.Errorf("reading record: %w", err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading record %s: %w", file, err)
+	// Sized from the file's size when it has one, so that the buffer is
+	// allocated once instead of grown from 512 bytes.
+	size := 512
+	if st, err := f.Stat(); err == nil && st.Size() >= 0 && st.Size() <= MaxFileSize {
+		size = int(st.Size()) + 1 // +1 to see the end of file without growing
 	}
-	return data, nil
+	data := make([]byte, 0, size)
+	r := io.LimitReader(f, MaxFileSize+1)
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("reading record %s: %w", file, err)
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // Decode decodes and checks one file's bytes. file is the name used in
@@ -223,8 +239,10 @@ func (d *decoder) parse(data []byte) *node {
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	// Windows and old Mac line ends become \n: lines keep their numbers.
-	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
-	data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
 	if !utf8.Valid(data) {
 		off := 0
 		for off < len(data) {
@@ -241,7 +259,7 @@ func (d *decoder) parse(data []byte) *node {
 		d.add(place{1, 1}, "", "the file is empty; start from 'go run ./cmd/atlas new vendor <id>'")
 		return nil
 	}
-	if first, _, _ := bytes.Cut(data, []byte("\n")); !schemaLine.Match(first) {
+	if first, _, _ := bytes.Cut(data, []byte("\n")); string(first) != SchemaLine && !schemaLine.Match(first) {
 		d.add(place{1, 1}, "", "the first line must be '"+SchemaLine+"', so that editors check the record while you type; add it above the rest")
 	}
 	if bad := d.badCharacters(data); bad {
@@ -299,6 +317,9 @@ func (d *decoder) parse(data []byte) *node {
 // inside quotes or a comment: far more of them than tokens allowed means far
 // too many tokens, found without scanning a long line token by token.
 func tooManyIndicators(data []byte) bool {
+	if len(data) <= 4*MaxTokens {
+		return false // every indicator is a byte
+	}
 	indicators := 0
 	for i, c := range data {
 		switch c {
@@ -338,7 +359,12 @@ func tokenize(data []byte) (token.Tokens, bool) {
 // would hide text from a reviewer.
 func (d *decoder) badCharacters(data []byte) bool {
 	found := false
-	for off, r := range string(data) {
+	for off := 0; off < len(data); {
+		if c := data[off]; c >= 0x20 && c < 0x7f {
+			off++ // printable ASCII, most of any record
+			continue
+		}
+		r, size := utf8.DecodeRune(data[off:])
 		if (r < 0x20 && r != '\n' && r != '\r' && r != '\t') || r == 0x7f || (r >= 0x80 && r < 0xa0) {
 			d.add(placeAt(data, off), "", fmt.Sprintf("control character U+%04X is not allowed in a record; delete it", r))
 			found = true
@@ -346,6 +372,7 @@ func (d *decoder) badCharacters(data []byte) bool {
 				break
 			}
 		}
+		off += size
 	}
 	return found
 }
@@ -355,7 +382,8 @@ func (d *decoder) badCharacters(data []byte) bool {
 func (d *decoder) tabs(data []byte) bool {
 	found := false
 	line := 1
-	for _, l := range bytes.Split(data, []byte("\n")) {
+	for rest := data; ; line++ {
+		l, next, more := bytes.Cut(rest, []byte("\n"))
 		for i, c := range l {
 			if c == '\t' {
 				d.add(place{line, i + 1}, "", "a tab in the indentation; YAML indents with spaces only, so replace it with spaces")
@@ -366,10 +394,10 @@ func (d *decoder) tabs(data []byte) bool {
 				break
 			}
 		}
-		line++
-		if len(d.probs) >= 20 {
+		if len(d.probs) >= 20 || !more {
 			break
 		}
+		rest = next
 	}
 	return found
 }
@@ -714,8 +742,9 @@ func (d *decoder) decode(fp string, n *node, v reflect.Value, depth int) {
 				}
 				continue
 			}
-			d.keys[join(fp, key)] = p.at
-			d.decode(join(fp, key), p.value, v.Field(i), depth+1)
+			kp := join(fp, key)
+			d.keys[kp] = p.at
+			d.decode(kp, p.value, v.Field(i), depth+1)
 		}
 	default:
 		d.add(n.at, fp, "internal: no decoding for "+t.String())

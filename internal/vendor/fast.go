@@ -50,6 +50,39 @@ type fastParser struct {
 	lines  []fastLine
 	i      int // the next line to read
 	tokens int // an upper bound of the YAML library's tokens so far
+
+	// The tree is cut from a few large allocations rather than one per
+	// node: nodes from slabs, and each mapping's entries and each list's
+	// items gathered on a stack, then copied to a slab of their own size.
+	nodes []node
+	pairs []pair
+	items []*node
+}
+
+// node returns a new node, cut from a slab.
+func (p *fastParser) node(kind nodeKind, at place, text string) *node {
+	if len(p.nodes) == cap(p.nodes) {
+		p.nodes = make([]node, 0, max(64, len(p.lines)))
+	}
+	p.nodes = append(p.nodes, node{kind: kind, at: at, text: text})
+	return &p.nodes[len(p.nodes)-1]
+}
+
+// popPairs moves the entries from start up off the stack into a slice of
+// their own.
+func (p *fastParser) popPairs(start int) []pair {
+	out := make([]pair, len(p.pairs)-start)
+	copy(out, p.pairs[start:])
+	p.pairs = p.pairs[:start]
+	return out
+}
+
+// popItems is popPairs for list items.
+func (p *fastParser) popItems(start int) []*node {
+	out := make([]*node, len(p.items)-start)
+	copy(out, p.items[start:])
+	p.items = p.items[:start]
+	return out
 }
 
 // split cuts the source into lines, dropping comments at the left edge and
@@ -105,15 +138,17 @@ func (p *fastParser) mapping(off, depth int) (*node, bool) {
 		return nil, false
 	}
 	l := p.lines[p.i]
-	n := &node{kind: mapNode, at: place{l.num, off + 1}}
+	n := p.node(mapNode, place{l.num, off + 1}, "")
+	start := len(p.pairs)
 	for {
 		pr, ok := p.pair(off, depth)
 		if !ok {
 			return nil, false
 		}
-		n.pairs = append(n.pairs, pr)
+		p.pairs = append(p.pairs, pr)
 		ind := p.next()
 		if ind < off {
+			n.pairs = p.popPairs(start)
 			return n, true
 		}
 		if ind > off {
@@ -208,7 +243,8 @@ func (p *fastParser) block(keyIndent, depth int) (*node, bool) {
 
 // list reads a block list whose "- " are at indent ind.
 func (p *fastParser) list(ind, depth int) (*node, bool) {
-	n := &node{kind: seqNode, at: place{p.lines[p.i].num, ind + 1}}
+	n := p.node(seqNode, place{p.lines[p.i].num, ind + 1}, "")
+	start := len(p.items)
 	for {
 		l := p.lines[p.i]
 		if !strings.HasPrefix(l.text[ind:], "- ") || depth+1 > maxFastDepth {
@@ -231,9 +267,10 @@ func (p *fastParser) list(ind, depth int) (*node, bool) {
 			p.i++
 			item = v
 		}
-		n.items = append(n.items, item)
+		p.items = append(p.items, item)
 		next := p.next()
 		if next < ind {
+			n.items = p.popItems(start)
 			return n, true
 		}
 		if next > ind {
@@ -277,7 +314,7 @@ func (p *fastParser) text(l fastLine, off, keyIndent int) (*node, bool) {
 		b.WriteByte('\n')
 	}
 	p.tokens += 2
-	return &node{kind: scalarNode, at: place{l.num, runeCol(l.text, off)}, text: b.String()}, true
+	return p.node(scalarNode, place{l.num, runeCol(l.text, off)}, b.String()), true
 }
 
 // inline reads a value that starts at byte off of line l and ends with it:
@@ -292,7 +329,7 @@ func (p *fastParser) inline(l fastLine, off, depth int) (*node, bool) {
 		return nil, false
 	}
 	p.tokens++
-	return &node{kind: scalarNode, at: place{l.num, runeCol(l.text, off)}, text: v}, true
+	return p.node(scalarNode, place{l.num, runeCol(l.text, off)}, v), true
 }
 
 // flow reads a one-line flow list of scalars starting at byte off of l.
@@ -300,12 +337,13 @@ func (p *fastParser) flow(l fastLine, off, depth int) (*node, bool) {
 	if depth > maxFastDepth {
 		return nil, false
 	}
-	n := &node{kind: seqNode, at: place{l.num, runeCol(l.text, off)}}
+	n := p.node(seqNode, place{l.num, runeCol(l.text, off)}, "")
 	s := l.text[off+1:]
 	p.tokens += 2
 	if s == "]" {
 		return n, true
 	}
+	start := len(p.items)
 	for {
 		trimmed := strings.TrimLeft(s, " ")
 		at := len(l.text) - len(trimmed)
@@ -314,9 +352,10 @@ func (p *fastParser) flow(l fastLine, off, depth int) (*node, bool) {
 			return nil, false
 		}
 		p.tokens += 2
-		n.items = append(n.items, &node{kind: scalarNode, at: place{l.num, runeCol(l.text, at)}, text: v})
+		p.items = append(p.items, p.node(scalarNode, place{l.num, runeCol(l.text, at)}, v))
 		switch {
 		case rest == "]":
+			n.items = p.popItems(start)
 			return n, true
 		case strings.HasPrefix(rest, ","):
 			s = rest[1:]
