@@ -446,20 +446,37 @@ func plain(s string, inFlow bool) (text, rest string, ok bool) {
 	case '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', '~', ' ':
 		return "", "", false
 	}
-	end := len(s)
-	if inFlow {
-		end = strings.IndexAny(s, ",]")
-		if end < 0 {
+	end := -1
+	for i := 0; i < len(s) && end < 0; i++ {
+		switch s[i] {
+		case ',':
+			if inFlow {
+				end = i
+			}
+		case ']':
+			if !inFlow {
+				return "", "", false
+			}
+			end = i
+		case '[', '{', '}':
 			return "", "", false
+		case ':':
+			if inFlow || i+1 == len(s) || s[i+1] == ' ' {
+				return "", "", false
+			}
+		case '#':
+			if inFlow || s[i-1] == ' ' {
+				return "", "", false
+			}
 		}
 	}
+	if end < 0 {
+		if inFlow {
+			return "", "", false
+		}
+		end = len(s)
+	}
 	text = strings.TrimRight(s[:end], " ")
-	if strings.ContainsAny(text, "[]{}") || strings.Contains(text, ": ") || strings.Contains(text, " #") || text[len(text)-1] == ':' {
-		return "", "", false
-	}
-	if inFlow && strings.ContainsAny(text, ":#") {
-		return "", "", false
-	}
 	switch text {
 	case "null", "Null", "NULL":
 		return "", "", false
