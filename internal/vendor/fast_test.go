@@ -29,7 +29,7 @@ func prepared(data []byte) []byte {
 // sameAsStrict fails t when parse or Decode give another answer for data
 // with the fast parser than without it: another tree, other problems or
 // another record. It reports whether the fast parser accepts data.
-func sameAsStrict(t *testing.T, name string, data []byte) bool {
+func sameAsStrict(t *testing.T, tx *Taxonomy, name string, data []byte) bool {
 	t.Helper()
 	_, accepted := fastParse(prepared(data))
 	fast, fd := parseWith(data, false)
@@ -48,7 +48,6 @@ func sameAsStrict(t *testing.T, name string, data []byte) bool {
 			return accepted
 		}
 	}
-	tx := mustTaxonomy(t)
 	file := "vendors/" + strings.TrimSuffix(filepath.Base(name), ".yaml") + ".yaml"
 	rec, probs := Decode(file, data, tx, testToday)
 	srec, sprobs := decodeFile(&decoder{file: file, strictOnly: true}, data, tx, testToday)
@@ -91,6 +90,7 @@ func treeDiff(at string, a, b *node) string {
 // repository holds and the synthetic corpus: the fast parser must give the
 // strict path's tree, and it must accept the plain records it exists for.
 func TestFastParserAgreesWithStrict(t *testing.T) {
+	tx := mustTaxonomy(t)
 	files, err := filepath.Glob(filepath.Join("testdata", "*", "*.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -104,14 +104,14 @@ func TestFastParserAgreesWithStrict(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		accepted := sameAsStrict(t, f, data)
+		accepted := sameAsStrict(t, tx, f, data)
 		if !accepted && !strings.Contains(f, "bad") {
 			t.Errorf("%s: the fast parser gives up on a good record", f)
 		}
 	}
 	for i := 0; i < 200; i++ {
 		name := fmt.Sprintf("synthetic-%d.yaml", i)
-		if !sameAsStrict(t, name, []byte(corpus.Record(corpus.Options{Records: 200}, i))) {
+		if !sameAsStrict(t, tx, name, []byte(corpus.Record(corpus.Options{Records: 200}, i))) {
 			t.Errorf("%s: the fast parser gives up on a synthetic record", name)
 		}
 	}
@@ -120,6 +120,7 @@ func TestFastParserAgreesWithStrict(t *testing.T) {
 // TestFastParserCases pins the shapes the fast parser reads or leaves to
 // the strict path: whatever it accepts must equal the strict tree.
 func TestFastParserCases(t *testing.T) {
+	tx := mustTaxonomy(t)
 	for _, tc := range []struct {
 		src    string
 		accept bool
@@ -166,7 +167,7 @@ func TestFastParserCases(t *testing.T) {
 		{"a: b \n", false},
 		{"a: b: c\n", false},
 	} {
-		got := sameAsStrict(t, fmt.Sprintf("%q", tc.src), []byte(tc.src))
+		got := sameAsStrict(t, tx, fmt.Sprintf("%q", tc.src), []byte(tc.src))
 		if got != tc.accept {
 			t.Errorf("%q: fast parser accepts %v, want %v", tc.src, got, tc.accept)
 		}
@@ -189,8 +190,9 @@ func FuzzFastParser(f *testing.F) {
 	}
 	f.Add([]byte(corpus.Record(corpus.Options{Records: 2}, 0)))
 	f.Add([]byte("a:\n  - b: [c, 'd', \"e\"]\n    f: >-\n      g\n      h\n"))
+	tx := mustTaxonomy(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		sameAsStrict(t, "fuzz.yaml", data)
+		sameAsStrict(t, tx, "fuzz.yaml", data)
 	})
 }
 
@@ -198,9 +200,10 @@ func FuzzFastParser(f *testing.F) {
 // record-like shapes with awkward scalars, indents and block texts mixed
 // in, far more of them than fuzzing whole records reaches.
 func TestFastParserRandom(t *testing.T) {
-	n := 800
+	tx := mustTaxonomy(t)
+	n := 4000
 	if testing.Short() {
-		n = 100
+		n = 400
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	accepted := 0
@@ -208,7 +211,7 @@ func TestFastParserRandom(t *testing.T) {
 		var b strings.Builder
 		b.WriteString(SchemaLine + "\n")
 		genMapping(r, &b, 0, 0)
-		if sameAsStrict(t, fmt.Sprintf("random-%d", i), []byte(b.String())) {
+		if sameAsStrict(t, tx, fmt.Sprintf("random-%d", i), []byte(b.String())) {
 			accepted++
 		}
 		if t.Failed() {
