@@ -105,24 +105,38 @@ func (c *checker) str(typeName, key, p, v string) bool {
 	return true
 }
 
-// enum checks a required value from a closed set.
-func (c *checker) enum(typeName, key, p, v, what string, allowed []string) {
+// enum checks a required value from the closed set of the field key of
+// typeName.
+func (c *checker) enum(typeName, key, p, v, what string) {
 	if strings.TrimSpace(v) == "" {
-		c.missingOneOf(typeName, key, p, allowed)
+		c.missingOneOf(typeName, key, p, allowed(c.tx, typeName, key))
 		return
 	}
-	for _, a := range allowed {
-		if v == a {
-			return
-		}
+	if isAllowed(c.tx, typeName, key, v) {
+		return
 	}
-	c.add(c.at(p), p, unknownValue(what, v, allowed, taxonomyHint))
+	c.add(c.at(p), p, unknownValue(what, v, allowed(c.tx, typeName, key), taxonomyHint))
 }
 
-// enums checks a required, non-empty list of values from a closed set.
-func (c *checker) enums(typeName, key, p string, vs []string, what string, allowed []string) {
+// isAllowed reports whether v is in allowed(tx, typeName, key), without
+// building that list: most values are.
+func isAllowed(tx *Taxonomy, typeName, key, v string) bool {
+	if terms := enumTerms(tx, typeName, key); terms != nil {
+		for _, t := range terms {
+			if t.ID == v {
+				return true
+			}
+		}
+		return false
+	}
+	return contains(enumValues(typeName, key), v)
+}
+
+// enums checks a required, non-empty list of values from the closed set
+// of the field key of typeName.
+func (c *checker) enums(typeName, key, p string, vs []string, what string) {
 	if len(vs) == 0 {
-		c.missingOneOf(typeName, key, p, allowed)
+		c.missingOneOf(typeName, key, p, allowed(c.tx, typeName, key))
 		return
 	}
 	seen := map[string]bool{}
@@ -133,7 +147,7 @@ func (c *checker) enums(typeName, key, p string, vs []string, what string, allow
 			continue
 		}
 		seen[v] = true
-		c.enum(typeName, key, ip, v, what, allowed)
+		c.enum(typeName, key, ip, v, what)
 	}
 }
 
@@ -237,8 +251,8 @@ func (c *checker) check() {
 	}
 	c.str("Record", "vendor", "vendor", r.Vendor)
 	c.str("Record", "product", "product", r.Product)
-	c.enum("Record", "kind", "kind", r.Kind, "kind", allowed(c.tx, "Record", "kind"))
-	c.enums("Record", "platforms", "platforms", r.Platforms, "platform", allowed(c.tx, "Record", "platforms"))
+	c.enum("Record", "kind", "kind", r.Kind, "kind")
+	c.enums("Record", "platforms", "platforms", r.Platforms, "platform")
 	c.str("Record", "versions", "versions", r.Versions)
 	c.str("Record", "summary", "summary", r.Summary)
 	if !c.present("collects") {
@@ -246,14 +260,14 @@ func (c *checker) check() {
 	}
 	for i, e := range r.Collects {
 		p := index("collects", i)
-		c.enum("Collection", "category", p+".category", e.Category, "category", allowed(c.tx, "Collection", "category"))
+		c.enum("Collection", "category", p+".category", e.Category, "category")
 		c.items("Collection", "items", p+".items", e.Items, true)
-		c.enum("Collection", "linked", p+".linked", e.Linked, "link level", allowed(c.tx, "Collection", "linked"))
-		c.enums("Collection", "purposes", p+".purposes", e.Purposes, "purpose", allowed(c.tx, "Collection", "purposes"))
-		c.enum("Collection", "default", p+".default", e.Default, "default", allowed(c.tx, "Collection", "default"))
-		c.enum("Collection", "off_switch", p+".off_switch", e.OffSwitch, "off_switch value", allowed(c.tx, "Collection", "off_switch"))
-		c.enum("Collection", "disclosed", p+".disclosed", e.Disclosed, "disclosed value", allowed(c.tx, "Collection", "disclosed"))
-		c.enum("Collection", "status", p+".status", e.Status, "status", allowed(c.tx, "Collection", "status"))
+		c.enum("Collection", "linked", p+".linked", e.Linked, "link level")
+		c.enums("Collection", "purposes", p+".purposes", e.Purposes, "purpose")
+		c.enum("Collection", "default", p+".default", e.Default, "default")
+		c.enum("Collection", "off_switch", p+".off_switch", e.OffSwitch, "off_switch value")
+		c.enum("Collection", "disclosed", p+".disclosed", e.Disclosed, "disclosed value")
+		c.enum("Collection", "status", p+".status", e.Status, "status")
 		c.text(p+".note", e.Note)
 		c.cites("Collection", p+".sources", e.Sources)
 	}
@@ -272,16 +286,16 @@ func (c *checker) check() {
 	}
 	for i, e := range r.Controls {
 		p := index("controls", i)
-		c.enum("Control", "kind", p+".kind", e.Kind, "control kind", allowed(c.tx, "Control", "kind"))
+		c.enum("Control", "kind", p+".kind", e.Kind, "control kind")
 		c.str("Control", "how", p+".how", e.How)
-		c.enum("Control", "stops", p+".stops", e.Stops, "stops value", allowed(c.tx, "Control", "stops"))
+		c.enum("Control", "stops", p+".stops", e.Stops, "stops value")
 		switch {
 		case e.Snippet != "" && e.Lang == "":
 			c.add(c.at(p+".snippet"), p+".lang", "a snippet needs a lang, one of: "+strings.Join(Snippets, ", "))
 		case e.Snippet == "" && e.Lang != "":
 			c.add(c.at(p+".lang"), p+".lang", "lang names the language of the snippet, but there is no snippet; add the snippet or remove lang")
 		case e.Lang != "":
-			c.enum("Control", "lang", p+".lang", e.Lang, "snippet language", allowed(c.tx, "Control", "lang"))
+			c.enum("Control", "lang", p+".lang", e.Lang, "snippet language")
 		}
 		c.plain(p+".snippet", e.Snippet)
 		c.cites("Control", p+".sources", e.Sources)
@@ -479,12 +493,20 @@ func (c *checker) text(p, s string) {
 			return
 		}
 	}
-	if imagePattern.MatchString(prose) || (strings.Contains(prose, "![") && refPattern.MatchString(prose)) {
+	// Each pattern needs the two characters looked for before it: most text
+	// has none of them, and strings.Contains is far cheaper than a regexp.
+	if strings.Contains(prose, "![") && (imagePattern.MatchString(prose) || refPattern.MatchString(prose)) {
 		c.add(c.at(p), p, "images are not allowed in text: the site loads nothing from other sites; link to the page instead, [text](https://…)")
 		return
 	}
-	for _, re := range []*regexp.Regexp{linkPattern, refPattern} {
-		for _, m := range re.FindAllStringSubmatch(prose, 50) {
+	for _, re := range [...]struct {
+		re   *regexp.Regexp
+		need string
+	}{{linkPattern, "]("}, {refPattern, "]:"}} {
+		if !strings.Contains(prose, re.need) {
+			continue
+		}
+		for _, m := range re.re.FindAllStringSubmatch(prose, 50) {
 			if scheme, ok := linkScheme(m[1]); ok && scheme != "http" && scheme != "https" && scheme != "mailto" {
 				c.add(c.at(p), p, fmt.Sprintf("a link to a %q address: links may only go to http(s) or mailto addresses", clip(scheme)+":"))
 				return

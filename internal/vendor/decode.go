@@ -144,11 +144,27 @@ func readLimited(fsys fs.FS, file string) ([]byte, error) {
 		return nil, fmt.Errorf("reading record: %w", err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading record %s: %w", file, err)
+	// Sized from the file's size when it has one, so that the buffer is
+	// allocated once instead of grown from 512 bytes.
+	size := 512
+	if st, err := f.Stat(); err == nil && st.Size() >= 0 && st.Size() <= MaxFileSize {
+		size = int(st.Size()) + 1 // +1 to see the end of file without growing
 	}
-	return data, nil
+	data := make([]byte, 0, size)
+	r := io.LimitReader(f, MaxFileSize+1)
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("reading record %s: %w", file, err)
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // Decode decodes and checks one file's bytes. file is the name used in
@@ -157,18 +173,28 @@ func readLimited(fsys fs.FS, file string) ([]byte, error) {
 // taxonomy shipped with the program; a zero today skips the future-date
 // check.
 func Decode(file string, data []byte, tx *Taxonomy, today Date) (*Record, diag.Problems) {
+	return decodeFile(&decoder{file: file}, data, tx, today)
+}
+
+// decodeFile is Decode with d, so that tests can turn off the fast parser.
+func decodeFile(d *decoder, data []byte, tx *Taxonomy, today Date) (*Record, diag.Problems) {
+	file := d.file
 	if tx == nil {
 		var err error
 		if tx, err = LoadTaxonomy(); err != nil {
 			return nil, diag.Problems{{File: file, Msg: err.Error()}}
 		}
 	}
-	d := &decoder{file: file, vals: map[string]place{}, keys: map[string]place{}, renamed: map[string]bool{}}
+	d.renamed = map[string]bool{}
 	root := d.parse(data)
 	if root == nil {
 		d.probs.Sort()
 		return nil, d.probs
 	}
+	// Sized once, rather than grown step by step: a path per value, a
+	// path per key.
+	values, keys := root.count()
+	d.vals, d.keys = make(map[string]place, values), make(map[string]place, keys)
 	var rec Record
 	d.decode("", root, reflect.ValueOf(&rec).Elem(), 0)
 	c := &checker{decoder: d, tx: tx, today: today, rec: &rec}
@@ -196,6 +222,8 @@ type decoder struct {
 	keys  map[string]place // path → where its key starts
 	// renamed holds the fields an unknown key was probably meant to be.
 	renamed map[string]bool
+	// strictOnly turns off the fast parser, for tests that compare the two.
+	strictOnly bool
 }
 
 func (d *decoder) add(p place, fieldPath, msg string) {
@@ -204,15 +232,17 @@ func (d *decoder) add(p place, fieldPath, msg string) {
 
 // parse refuses what a record never needs before handing the bytes to the
 // YAML parser, and returns the document's root mapping, or nil.
-func (d *decoder) parse(data []byte) ast.Node {
+func (d *decoder) parse(data []byte) *node {
 	if len(data) > MaxFileSize {
 		d.add(place{1, 1}, "", fmt.Sprintf("the file is over %d KiB; a record is a few kilobytes, split it or remove what is not a record", MaxFileSize>>10))
 		return nil
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	// Windows and old Mac line ends become \n: lines keep their numbers.
-	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
-	data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
 	if !utf8.Valid(data) {
 		off := 0
 		for off < len(data) {
@@ -229,7 +259,7 @@ func (d *decoder) parse(data []byte) ast.Node {
 		d.add(place{1, 1}, "", "the file is empty; start from 'go run ./cmd/atlas new vendor <id>'")
 		return nil
 	}
-	if first, _, _ := bytes.Cut(data, []byte("\n")); !schemaLine.Match(first) {
+	if first, _, _ := bytes.Cut(data, []byte("\n")); string(first) != SchemaLine && !schemaLine.Match(first) {
 		d.add(place{1, 1}, "", "the first line must be '"+SchemaLine+"', so that editors check the record while you type; add it above the rest")
 	}
 	if bad := d.badCharacters(data); bad {
@@ -237,6 +267,15 @@ func (d *decoder) parse(data []byte) ast.Node {
 	}
 	if d.tabs(data) {
 		return nil
+	}
+	if tooManyIndicators(data) {
+		d.add(place{1, 1}, "", fmt.Sprintf("the file has over %d YAML tokens; a record needs far fewer", MaxTokens))
+		return nil
+	}
+	if !d.strictOnly {
+		if root, ok := fastParse(data); ok {
+			return root
+		}
 	}
 	toks, ok := tokenize(data)
 	if !ok {
@@ -270,15 +309,17 @@ func (d *decoder) parse(data []byte) ast.Node {
 		d.add(nodePlace(body), "", fmt.Sprintf("the file is %s, but a record is a mapping of fields (id: …, vendor: …)", describe(body)))
 		return nil
 	}
-	return body
+	return fromAST(body)
 }
 
-// tokenize splits src into YAML tokens, giving up once there are more than
-// MaxTokens.
-func tokenize(data []byte) (token.Tokens, bool) {
-	// Every indicator below starts a token, unless it is inside quotes or a
-	// comment: far more of them than tokens allowed means far too many
-	// tokens, found without scanning a long line token by token.
+// tooManyIndicators reports a file with far more flow and block indicators
+// than tokens allowed. Every indicator below starts a token, unless it is
+// inside quotes or a comment: far more of them than tokens allowed means far
+// too many tokens, found without scanning a long line token by token.
+func tooManyIndicators(data []byte) bool {
+	if len(data) <= 4*MaxTokens {
+		return false // every indicator is a byte
+	}
 	indicators := 0
 	for i, c := range data {
 		switch c {
@@ -290,7 +331,13 @@ func tokenize(data []byte) (token.Tokens, bool) {
 			}
 		}
 	}
-	if indicators > 4*MaxTokens {
+	return indicators > 4*MaxTokens
+}
+
+// tokenize splits src into YAML tokens, giving up once there are more than
+// MaxTokens.
+func tokenize(data []byte) (token.Tokens, bool) {
+	if tooManyIndicators(data) {
 		return nil, false
 	}
 	var s scanner.Scanner
@@ -312,7 +359,12 @@ func tokenize(data []byte) (token.Tokens, bool) {
 // would hide text from a reviewer.
 func (d *decoder) badCharacters(data []byte) bool {
 	found := false
-	for off, r := range string(data) {
+	for off := 0; off < len(data); {
+		if c := data[off]; c >= 0x20 && c < 0x7f {
+			off++ // printable ASCII, most of any record
+			continue
+		}
+		r, size := utf8.DecodeRune(data[off:])
 		if (r < 0x20 && r != '\n' && r != '\r' && r != '\t') || r == 0x7f || (r >= 0x80 && r < 0xa0) {
 			d.add(placeAt(data, off), "", fmt.Sprintf("control character U+%04X is not allowed in a record; delete it", r))
 			found = true
@@ -320,6 +372,7 @@ func (d *decoder) badCharacters(data []byte) bool {
 				break
 			}
 		}
+		off += size
 	}
 	return found
 }
@@ -329,7 +382,8 @@ func (d *decoder) badCharacters(data []byte) bool {
 func (d *decoder) tabs(data []byte) bool {
 	found := false
 	line := 1
-	for _, l := range bytes.Split(data, []byte("\n")) {
+	for rest := data; ; line++ {
+		l, next, more := bytes.Cut(rest, []byte("\n"))
 		for i, c := range l {
 			if c == '\t' {
 				d.add(place{line, i + 1}, "", "a tab in the indentation; YAML indents with spaces only, so replace it with spaces")
@@ -340,10 +394,10 @@ func (d *decoder) tabs(data []byte) bool {
 				break
 			}
 		}
-		line++
-		if len(d.probs) >= 20 {
+		if len(d.probs) >= 20 || !more {
 			break
 		}
+		rest = next
 	}
 	return found
 }
@@ -540,6 +594,44 @@ func yamlKey(f reflect.StructField) string {
 	return tag
 }
 
+// structFields are a struct type's keys, in field order, and the field
+// each key fills.
+type structFields struct {
+	keys  []string
+	index map[string]int
+}
+
+func fieldsOf(t reflect.Type) *structFields {
+	f := &structFields{keys: keysOf(t), index: map[string]int{}}
+	for i := 0; i < t.NumField(); i++ {
+		if k := yamlKey(t.Field(i)); k != "" && k != "-" {
+			f.index[k] = i
+		}
+	}
+	return f
+}
+
+// recordFields holds the fields of every struct type in a Record, worked
+// out once rather than for every mapping of every record. It is never
+// written after init.
+var recordFields = fieldsTable(reflect.TypeOf(Record{}), map[reflect.Type]*structFields{})
+
+func fieldsTable(t reflect.Type, table map[reflect.Type]*structFields) map[reflect.Type]*structFields {
+	switch t.Kind() {
+	case reflect.Slice, reflect.Map:
+		return fieldsTable(t.Elem(), table)
+	case reflect.Struct:
+		if _, done := table[t]; done || t == dateType {
+			return table
+		}
+		table[t] = fieldsOf(t)
+		for i := 0; i < t.NumField(); i++ {
+			fieldsTable(t.Field(i).Type, table)
+		}
+	}
+	return table
+}
+
 func keysOf(t reflect.Type) []string {
 	var ks []string
 	for i := 0; i < t.NumField(); i++ {
@@ -561,124 +653,119 @@ func index(parent string, i int) string { return parent + "[" + strconv.Itoa(i) 
 
 // decode fills v from n, reporting every mismatch it can and carrying on.
 // Its depth is bounded by the depth of the Go types, whatever the input.
-func (d *decoder) decode(fp string, n ast.Node, v reflect.Value, depth int) {
-	d.vals[fp] = nodePlace(n)
+func (d *decoder) decode(fp string, n *node, v reflect.Value, depth int) {
+	d.vals[fp] = n.at
 	if depth > MaxDepth {
 		return
 	}
-	if _, isNull := n.(*ast.NullNode); isNull {
+	if n.kind == nullNode {
 		return // empty: the checks say whether that is allowed
 	}
 	t := v.Type()
 	switch {
 	case t == dateType:
-		s, ok := scalar(n)
-		if !ok {
-			d.add(nodePlace(n), fp, fmt.Sprintf("expected a date like 2026-11-22, got %s", describe(n)))
+		if n.kind != scalarNode {
+			d.add(n.at, fp, fmt.Sprintf("expected a date like 2026-11-22, got %s", n.describe()))
 			return
 		}
-		if strings.TrimSpace(s) == "" {
+		s := strings.TrimSpace(n.text)
+		if s == "" {
 			return // empty: the checks say whether that is allowed
 		}
-		date, err := ParseDate(strings.TrimSpace(s))
+		date, err := ParseDate(s)
 		if err != nil {
-			d.add(nodePlace(n), fp, err.Error())
+			d.add(n.at, fp, err.Error())
 			return
 		}
 		v.Set(reflect.ValueOf(date))
 	case t.Kind() == reflect.String:
-		s, ok := scalar(n)
-		if !ok {
-			d.add(nodePlace(n), fp, fmt.Sprintf("expected text, got %s; if the text contains \": \" or starts with [ { - put it in quotes", describe(n)))
+		if n.kind != scalarNode {
+			d.add(n.at, fp, fmt.Sprintf("expected text, got %s; if the text contains \": \" or starts with [ { - put it in quotes", n.describe()))
 			return
 		}
-		v.SetString(s)
+		v.SetString(n.text)
 	case t.Kind() == reflect.Slice:
-		seq, ok := n.(*ast.SequenceNode)
-		if !ok {
+		if n.kind != seqNode {
 			hint := `start each entry on its own line with "- "`
 			if t.Elem().Kind() == reflect.String {
 				hint = "write a list like [a, b], even for one value"
 			}
-			d.add(nodePlace(n), fp, fmt.Sprintf("expected a list, got %s; %s", describe(n), hint))
+			d.add(n.at, fp, fmt.Sprintf("expected a list, got %s; %s", n.describe(), hint))
 			return
 		}
-		out := reflect.MakeSlice(t, len(seq.Values), len(seq.Values))
-		for i, item := range seq.Values {
+		out := reflect.MakeSlice(t, len(n.items), len(n.items))
+		for i, item := range n.items {
 			d.decode(index(fp, i), item, out.Index(i), depth+1)
 		}
 		v.Set(out)
 	case t.Kind() == reflect.Map:
-		ps, ok := pairs(n)
-		if !ok {
-			d.add(nodePlace(n), fp, fmt.Sprintf("expected a mapping (ru: …), got %s", describe(n)))
+		if n.kind != mapNode {
+			d.add(n.at, fp, fmt.Sprintf("expected a mapping (ru: …), got %s", n.describe()))
 			return
 		}
 		m := reflect.MakeMap(t)
 		seen := map[string]place{}
-		for _, p := range ps {
-			key, kp, ok := d.key(fp, p, seen)
-			if !ok {
+		for i := range n.pairs {
+			p := &n.pairs[i]
+			if !d.key(fp, p, seen) {
 				continue
 			}
 			elem := reflect.New(t.Elem()).Elem()
-			d.decode(join(fp, key), p.Value, elem, depth+1)
-			d.keys[join(fp, key)] = kp
-			m.SetMapIndex(reflect.ValueOf(key), elem)
+			kp := join(fp, p.key)
+			d.decode(kp, p.value, elem, depth+1)
+			d.keys[kp] = p.at
+			m.SetMapIndex(reflect.ValueOf(p.key), elem)
 		}
 		v.Set(m)
 	case t.Kind() == reflect.Struct:
-		ps, ok := pairs(n)
-		if !ok {
-			d.add(nodePlace(n), fp, fmt.Sprintf("expected a mapping of fields (%s: …), got %s", keysOf(t)[0], describe(n)))
+		fields := recordFields[t]
+		if fields == nil {
+			fields = fieldsOf(t)
+		}
+		if n.kind != mapNode {
+			d.add(n.at, fp, fmt.Sprintf("expected a mapping of fields (%s: …), got %s", fields.keys[0], n.describe()))
 			return
 		}
-		fields := map[string]int{}
-		for i := 0; i < t.NumField(); i++ {
-			if k := yamlKey(t.Field(i)); k != "" && k != "-" {
-				fields[k] = i
-			}
-		}
 		seen := map[string]place{}
-		for _, p := range ps {
-			key, kp, ok := d.key(fp, p, seen)
-			if !ok {
+		for i := range n.pairs {
+			p := &n.pairs[i]
+			if !d.key(fp, p, seen) {
 				continue
 			}
-			i, known := fields[key]
+			key := p.key
+			i, known := fields.index[key]
 			if !known {
-				d.add(kp, join(fp, key), unknownValueMax("field", key, keysOf(t), "", 20))
-				if s := suggest(key, keysOf(t)); s != "" {
+				d.add(p.at, join(fp, key), unknownValueMax("field", key, fields.keys, "", 20))
+				if s := suggest(key, fields.keys); s != "" {
 					// The fix is a rename: do not also call the field missing.
 					d.renamed[join(fp, s)] = true
 				}
 				continue
 			}
-			d.keys[join(fp, key)] = kp
-			d.decode(join(fp, key), p.Value, v.Field(i), depth+1)
+			kp := join(fp, key)
+			d.keys[kp] = p.at
+			d.decode(kp, p.value, v.Field(i), depth+1)
 		}
 	default:
-		d.add(nodePlace(n), fp, "internal: no decoding for "+t.String())
+		d.add(n.at, fp, "internal: no decoding for "+t.String())
 	}
 }
 
-// key reads a mapping key, refusing keys that are not plain text and keys
+// key checks a mapping key, refusing keys that are not plain text and keys
 // given twice.
-func (d *decoder) key(fp string, p *ast.MappingValueNode, seen map[string]place) (string, place, bool) {
-	if p.Key == nil {
-		d.add(nodePlace(p), fp, "a mapping entry without a key")
-		return "", place{}, false
+func (d *decoder) key(fp string, p *pair, seen map[string]place) bool {
+	switch p.keyOK {
+	case keyMissing:
+		d.add(p.at, fp, "a mapping entry without a key")
+		return false
+	case keyNotScalar:
+		d.add(p.at, fp, "a key must be a plain word such as summary")
+		return false
 	}
-	kp := tokPlace(p.Key.GetToken())
-	key, ok := scalar(p.Key)
-	if !ok {
-		d.add(kp, fp, "a key must be a plain word such as summary")
-		return "", place{}, false
+	if first, dup := seen[p.key]; dup {
+		d.add(p.at, join(fp, p.key), fmt.Sprintf("duplicate key %q (first at line %d); keep one", clip(p.key), first.line))
+		return false
 	}
-	if first, dup := seen[key]; dup {
-		d.add(kp, join(fp, key), fmt.Sprintf("duplicate key %q (first at line %d); keep one", clip(key), first.line))
-		return "", place{}, false
-	}
-	seen[key] = kp
-	return key, kp, true
+	seen[p.key] = p.at
+	return true
 }
