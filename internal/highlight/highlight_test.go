@@ -65,3 +65,38 @@ func TestDarkThemeOverridesEveryLightClass(t *testing.T) {
 		}
 	}
 }
+
+func TestMemoWritesWhatTheHighlighterWrites(t *testing.T) {
+	h := New()
+	blocks := [][2]string{
+		{"bash", "sudo nft add rule inet filter output ip daddr 203.0.113.7 drop\n"},
+		{"powershell", "Get-Service DiagTrack | Stop-Service\n"},
+		{"text", "0.0.0.0 t1.example.com\n"},
+		{"bash", "echo '<b>'\n"},
+		{"powershell", "echo '<b>'\n"}, // same code, another language
+	}
+	for _, maxBytes := range []int{0, 600, 1 << 20} {
+		m := NewMemo(h, maxBytes)
+		for round := 0; round < 3; round++ {
+			for _, b := range blocks {
+				want, err := h.String(b[0], b[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got strings.Builder
+				if err := m.Write(&got, b[0], b[1]); err != nil {
+					t.Fatal(err)
+				}
+				if got.String() != want {
+					t.Errorf("max %d, round %d, %s %q: memo wrote\n%s\nwant\n%s", maxBytes, round, b[0], b[1], got.String(), want)
+				}
+			}
+		}
+		if m.size > maxBytes {
+			t.Errorf("max %d: memo holds %d bytes", maxBytes, m.size)
+		}
+		if maxBytes == 1<<20 && len(m.blocks) != len(blocks) {
+			t.Errorf("memo holds %d blocks, want %d", len(m.blocks), len(blocks))
+		}
+	}
+}
