@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -68,7 +70,11 @@ func parseDoc(md goldmark.Markdown, file, lang string, kind Kind, src []byte) (*
 		probs = append(probs, diag.Problem{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
 	}
 
-	var unsafe []ast.Node
+	var (
+		unsafe []ast.Node
+		text   docText
+		heads  []tocHeading // beside d.TOC
+	)
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -80,7 +86,8 @@ func parseDoc(md goldmark.Markdown, file, lang string, kind Kind, src []byte) (*
 				d.IDs = append(d.IDs, id)
 			}
 			if n.Level == 2 || n.Level == 3 {
-				d.TOC = append(d.TOC, Heading{Level: n.Level, ID: id, Text: plainText(n, body)})
+				d.TOC = append(d.TOC, Heading{Level: n.Level, ID: id})
+				heads = append(heads, tocHeading{node: n, text: text.piece(n, body)})
 			}
 		case *ast.Link:
 			dest, ok := checkDest(string(n.Destination), false)
@@ -89,10 +96,11 @@ func parseDoc(md goldmark.Markdown, file, lang string, kind Kind, src []byte) (*
 				unsafe = append(unsafe, n)
 				return ast.WalkContinue, nil
 			}
-			n.Destination = []byte(localizeDest(lang, self, dest))
+			u := localizeDest(lang, self, dest)
+			n.Destination = []byte(u)
 			if isSite(dest) {
 				line, col := at(n)
-				d.Links = append(d.Links, Link{URL: string(n.Destination), Line: line, Col: col})
+				d.Links = append(d.Links, Link{URL: u, Line: line, Col: col})
 			}
 		case *ast.Image:
 			dest, ok := checkDest(string(n.Destination), true)
@@ -119,9 +127,15 @@ func parseDoc(md goldmark.Markdown, file, lang string, kind Kind, src []byte) (*
 		replaceWithText(n, body)
 	}
 
-	d.Sections = sections(root, body)
-	for _, s := range d.Sections {
-		d.Words += len(strings.Fields(s.Heading)) + len(strings.Fields(s.Text))
+	secs := sections(root, body, &text, d.TOC, heads)
+	all := text.String()
+	for i, h := range heads {
+		d.TOC[i].Text = all[h.text.start:h.text.end]
+	}
+	d.Sections = make([]Section, len(secs))
+	for i, s := range secs {
+		d.Sections[i] = Section{ID: s.id, Heading: all[s.heading.start:s.heading.end], Text: all[s.text.start:s.text.end]}
+		d.Words += s.heading.words + s.text.words
 	}
 
 	var buf bytes.Buffer
@@ -214,35 +228,117 @@ func position(body []byte, bodyLine int, n ast.Node) (int, int) {
 
 // plainText collects the text of a node's descendants.
 func plainText(n ast.Node, source []byte) string {
-	var b strings.Builder
-	writeText(&b, n, source)
-	return strings.Join(strings.Fields(b.String()), " ")
+	var raw []byte
+	writeText(&raw, n, source)
+	out, _ := collapse(nil, raw)
+	return string(out)
 }
 
-func writeText(b *strings.Builder, n ast.Node, source []byte) {
+// docText collects the plain text a Doc keeps (table of contents, section
+// headings and texts) in one buffer and makes one string of it at the end:
+// the pieces are slices of that string. Each piece has its white space
+// collapsed as strings.Join(strings.Fields(s), " ") would, and its words
+// counted on the way.
+type docText struct {
+	raw []byte // the piece being written, as writeText writes it
+	out []byte // the finished pieces
+}
+
+// span is a finished piece of a docText and its number of words.
+type span struct{ start, end, words int }
+
+// piece writes the text of n as a piece of its own.
+func (t *docText) piece(n ast.Node, source []byte) span {
+	writeText(&t.raw, n, source)
+	return t.end()
+}
+
+// end finishes the piece written into t.raw.
+func (t *docText) end() span {
+	start := len(t.out)
+	var words int
+	t.out, words = collapse(t.out, t.raw)
+	t.raw = t.raw[:0]
+	return span{start, len(t.out), words}
+}
+
+// same reports whether two pieces have the same text.
+func (t *docText) same(a, b span) bool {
+	return bytes.Equal(t.out[a.start:a.end], t.out[b.start:b.end])
+}
+
+// drop forgets the last piece, p, to use an equal earlier one instead.
+func (t *docText) drop(p span) { t.out = t.out[:p.start] }
+
+func (t *docText) String() string { return string(t.out) }
+
+// collapse appends the white-space separated fields of src to dst, joined
+// by single spaces (white space as unicode.IsSpace, like strings.Fields,
+// which it replaces without allocating every field), and returns the
+// number of fields.
+func collapse(dst, src []byte) ([]byte, int) {
+	words := 0
+	inWord := false
+	for i := 0; i < len(src); {
+		c, size := src[i], 1
+		var space bool
+		if c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRune(src[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case space:
+			inWord = false
+		case inWord:
+			dst = append(dst, src[i:i+size]...)
+		default:
+			if words > 0 {
+				dst = append(dst, ' ')
+			}
+			dst = append(dst, src[i:i+size]...)
+			words++
+			inWord = true
+		}
+		i += size
+	}
+	return dst, words
+}
+
+func writeText(b *[]byte, n ast.Node, source []byte) {
 	switch n := n.(type) {
 	case *ast.Text:
-		b.Write(n.Value(source))
+		*b = append(*b, n.Value(source)...)
 		if n.SoftLineBreak() || n.HardLineBreak() {
-			b.WriteByte(' ')
+			*b = append(*b, ' ')
 		}
 		return
 	case *ast.String:
 		// The typographer's strings are HTML (&rsquo;): text wants characters.
-		b.WriteString(html.UnescapeString(string(n.Value)))
+		if bytes.IndexByte(n.Value, '&') < 0 {
+			*b = append(*b, n.Value...)
+		} else {
+			*b = append(*b, html.UnescapeString(string(n.Value))...)
+		}
 		return
 	case *ast.AutoLink:
-		b.Write(n.Label(source))
+		*b = append(*b, n.Label(source)...)
 		return
 	case *ast.RawHTML:
 		for i := 0; i < n.Segments.Len(); i++ {
 			seg := n.Segments.At(i)
-			b.Write(seg.Value(source))
+			*b = append(*b, seg.Value(source)...)
 		}
 		return
 	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
-		b.Write(linesOf(n, source))
-		b.WriteByte(' ')
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			*b = append(*b, seg.Value(source)...)
+		}
+		*b = append(*b, ' ')
 		return
 	case *east.FootnoteLink, *east.FootnoteBacklink:
 		return
@@ -250,35 +346,63 @@ func writeText(b *strings.Builder, n ast.Node, source []byte) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			writeText(b, c, source)
 		}
-		b.WriteString(" · ") // cells must not run together in snippets
+		*b = append(*b, " · "...) // cells must not run together in snippets
 		return
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		writeText(b, c, source)
 	}
 	if n.Type() == ast.TypeBlock {
-		b.WriteByte(' ')
+		*b = append(*b, ' ')
 	}
 }
 
-// sections splits the body at level-2 headings.
-func sections(root ast.Node, source []byte) []Section {
-	out := []Section{{}}
-	var b strings.Builder
-	flush := func() {
-		out[len(out)-1].Text = strings.Join(strings.Fields(b.String()), " ")
-		b.Reset()
-	}
+// tocHeading is the node and text of an entry of a Doc's table of contents.
+type tocHeading struct {
+	node *ast.Heading
+	text span
+}
+
+// section is a Section as pieces of a docText.
+type section struct {
+	id            string
+	heading, text span
+}
+
+// sections splits the body at level-2 headings. A heading that has an
+// entry in the table of contents (toc, with heads beside it) shares its id
+// and, when equal, its text with the entry. (The text differs when the
+// heading held a link that was replaced by its text after the entry was
+// made.)
+func sections(root ast.Node, source []byte, t *docText, toc []Heading, heads []tocHeading) []section {
+	out := []section{{}}
+	next := 0 // the first entry of heads not yet matched
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
-			flush()
-			out = append(out, Section{ID: headingID(h), Heading: plainText(h, source)})
+		h, ok := n.(*ast.Heading)
+		if !ok || h.Level != 2 {
+			writeText(&t.raw, n, source)
 			continue
 		}
-		writeText(&b, n, source)
+		out[len(out)-1].text = t.end()
+		s := section{heading: t.piece(h, source)}
+		i := next
+		for i < len(heads) && heads[i].node != h {
+			i++
+		}
+		if i < len(heads) {
+			next = i + 1
+			s.id = toc[i].ID
+			if t.same(heads[i].text, s.heading) {
+				t.drop(s.heading)
+				s.heading = heads[i].text
+			}
+		} else {
+			s.id = headingID(h)
+		}
+		out = append(out, s)
 	}
-	flush()
-	if out[0].Text == "" && len(out) > 1 {
+	out[len(out)-1].text = t.end()
+	if out[0].text.start == out[0].text.end && len(out) > 1 {
 		out = out[1:]
 	}
 	return out
