@@ -9,8 +9,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/yuin/goldmark"
-
 	"github.com/telemetry-atlas/atlas/internal/diag"
 	"github.com/telemetry-atlas/atlas/internal/highlight"
 )
@@ -134,18 +132,13 @@ const memoBytes = 8 << 20
 // Parse parses already-read files; it is Load without the disk, for tests
 // and for the preview server's incremental rebuilds.
 func Parse(files []SourceFile) (*Course, diag.Problems) {
-	hl := highlight.NewMemo(highlight.New(), memoBytes)
-	mds := map[string]goldmark.Markdown{}
-	for _, lang := range Languages {
-		mds[lang] = newMarkdown(lang, hl)
-	}
+	p := newDocParser(highlight.NewMemo(highlight.New(), memoBytes), Languages)
 	docs := make([]*Doc, len(files))
 	fileProbs := make([]diag.Problems, len(files))
 	order := translationsTogether(files)
 	parallel.Each(len(files), func(k int) {
 		i := order[k]
-		f := files[i]
-		docs[i], fileProbs[i] = parseDoc(mds[f.Lang], f.Name, f.Lang, f.Kind, f.Data)
+		docs[i], fileProbs[i] = p.parse(files[i])
 	})
 
 	var probs diag.Problems

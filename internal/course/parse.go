@@ -1,13 +1,14 @@
 package course
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"html"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -46,10 +47,49 @@ func Localize(lang, p string) string {
 	return "/" + lang + p
 }
 
+// docParser holds what the documents of one load share: the goldmark setup
+// of each language, and scratch buffers for the workers, so a document's
+// HTML and text are built in buffers that already have their size. It is
+// safe for concurrent use.
+type docParser struct {
+	mds     map[string]goldmark.Markdown
+	scratch sync.Pool // *scratch
+}
+
+// scratch is what one document is built in before it is copied to the Doc.
+type scratch struct {
+	html bytes.Buffer
+	w    *bufio.Writer // goldmark's buffered writer, over html
+	text docText
+}
+
+func newDocParser(hl codeWriter, langs []string) *docParser {
+	p := &docParser{mds: make(map[string]goldmark.Markdown, len(langs))}
+	for _, lang := range langs {
+		p.mds[lang] = newMarkdown(lang, hl)
+	}
+	p.scratch.New = func() any {
+		s := &scratch{}
+		s.w = bufio.NewWriter(&s.html)
+		return s
+	}
+	return p
+}
+
+// parse parses one file with the setup of its language.
+func (p *docParser) parse(f SourceFile) (*Doc, diag.Problems) {
+	s := p.scratch.Get().(*scratch)
+	defer p.scratch.Put(s)
+	s.html.Reset()
+	s.w.Reset(&s.html)
+	s.text.reset()
+	return parseDoc(p.mds[f.Lang], s, f.Name, f.Lang, f.Kind, f.Data)
+}
+
 // parseDoc turns one Markdown file into a rendered Doc. Problems in the
 // file are returned with their places; the Doc is still returned when they
 // concern only links, so every problem of the file shows in one run.
-func parseDoc(md goldmark.Markdown, file, lang string, kind Kind, src []byte) (*Doc, diag.Problems) {
+func parseDoc(md goldmark.Markdown, s *scratch, file, lang string, kind Kind, src []byte) (*Doc, diag.Problems) {
 	fm, body, bodyLine, probs := parseFrontMatter(file, src, kind)
 	if fm.Key == "" || fm.Title == "" {
 		return nil, probs
@@ -72,7 +112,7 @@ func parseDoc(md goldmark.Markdown, file, lang string, kind Kind, src []byte) (*
 
 	var (
 		unsafe []ast.Node
-		text   docText
+		text   = &s.text
 		heads  []tocHeading // beside d.TOC
 	)
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -127,7 +167,7 @@ func parseDoc(md goldmark.Markdown, file, lang string, kind Kind, src []byte) (*
 		replaceWithText(n, body)
 	}
 
-	secs := sections(root, body, &text, d.TOC, heads)
+	secs := sections(root, body, text, d.TOC, heads)
 	all := text.String()
 	for i, h := range heads {
 		d.TOC[i].Text = all[h.text.start:h.text.end]
@@ -138,12 +178,11 @@ func parseDoc(md goldmark.Markdown, file, lang string, kind Kind, src []byte) (*
 		d.Words += s.heading.words + s.text.words
 	}
 
-	var buf bytes.Buffer
-	if err := md.Renderer().Render(&buf, body, root); err != nil {
+	if err := md.Renderer().Render(s.w, body, root); err != nil {
 		probs = append(probs, diag.Problem{File: file, Line: bodyLine + 1, Msg: "cannot render: " + err.Error()})
 		return nil, probs
 	}
-	d.HTML = buf.String()
+	d.HTML = s.html.String()
 	return d, probs
 }
 
@@ -244,6 +283,11 @@ type docText struct {
 	out []byte // the finished pieces
 }
 
+func (t *docText) reset() {
+	t.raw = t.raw[:0]
+	t.out = t.out[:0]
+}
+
 // span is a finished piece of a docText and its number of words.
 type span struct{ start, end, words int }
 
@@ -278,33 +322,53 @@ func (t *docText) String() string { return string(t.out) }
 // number of fields.
 func collapse(dst, src []byte) ([]byte, int) {
 	words := 0
-	inWord := false
 	for i := 0; i < len(src); {
-		c, size := src[i], 1
-		var space bool
-		if c < utf8.RuneSelf {
-			space = c == ' ' || '\t' <= c && c <= '\r'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRune(src[i:])
-			space = unicode.IsSpace(r)
+		if sp, size := spaceAt(src, i); sp {
+			i += size
+			continue
 		}
-		switch {
-		case space:
-			inWord = false
-		case inWord:
-			dst = append(dst, src[i:i+size]...)
-		default:
-			if words > 0 {
-				dst = append(dst, ' ')
+		j := i // the field is src[i:j]
+		for j < len(src) {
+			sp, size := spaceAt(src, j)
+			if sp {
+				break
 			}
-			dst = append(dst, src[i:i+size]...)
-			words++
-			inWord = true
+			j += size
 		}
-		i += size
+		if words > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, src[i:j]...)
+		words++
+		i = j
 	}
 	return dst, words
+}
+
+// spaceAt reports whether the character at b[i] is white space, and its
+// length. A byte that is not UTF-8 is one character, and not white space.
+func spaceAt(b []byte, i int) (bool, int) {
+	c := b[i]
+	if c < utf8.RuneSelf {
+		return c == ' ' || '\t' <= c && c <= '\r', 1
+	}
+	r, size := utf8.DecodeRune(b[i:])
+	return isSpace(r), size
+}
+
+// isSpace is unicode.IsSpace for non-ASCII runes, without the table search
+// for every letter of a Cyrillic text. TestIsSpace checks every rune.
+func isSpace(r rune) bool {
+	switch {
+	case r < 0x85:
+		return false
+	case r <= 0xff:
+		return r == 0x85 || r == 0xa0
+	case r < 0x1680:
+		return false
+	}
+	return r == 0x1680 || 0x2000 <= r && r <= 0x200a || r == 0x2028 || r == 0x2029 ||
+		r == 0x202f || r == 0x205f || r == 0x3000
 }
 
 func writeText(b *[]byte, n ast.Node, source []byte) {

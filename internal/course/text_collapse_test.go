@@ -3,6 +3,8 @@ package course
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // collapse must give what strings.Join(strings.Fields(s), " ") gives, and
@@ -27,6 +29,14 @@ func TestCollapseIsJoinFields(t *testing.T) {
 		want := "keep" + strings.Join(strings.Fields(s), " ")
 		if string(got) != want || words != len(strings.Fields(s)) {
 			t.Errorf("collapse(%q) = %q, %d words; want %q, %d", s, got, words, want, len(strings.Fields(s)))
+		}
+	}
+}
+
+func TestIsSpace(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Errorf("isSpace(%U) = %v, unicode.IsSpace says %v", r, isSpace(r), unicode.IsSpace(r))
 		}
 	}
 }
