@@ -52,8 +52,11 @@ func Localize(lang, p string) string {
 // HTML and text are built in buffers that already have their size. It is
 // safe for concurrent use.
 type docParser struct {
-	mds     map[string]goldmark.Markdown
-	scratch sync.Pool // *scratch
+	mds map[string]goldmark.Markdown
+	// scratch is a pool of its own: the runtime holds a used pool until
+	// the second collection after, and with it what it is part of, here
+	// the highlight memo.
+	scratch *sync.Pool // *scratch
 }
 
 // scratch is what one document is built in before it is copied to the Doc.
@@ -68,11 +71,11 @@ func newDocParser(hl codeWriter, langs []string) *docParser {
 	for _, lang := range langs {
 		p.mds[lang] = newMarkdown(lang, hl)
 	}
-	p.scratch.New = func() any {
+	p.scratch = &sync.Pool{New: func() any {
 		s := &scratch{}
 		s.w = bufio.NewWriter(&s.html)
 		return s
-	}
+	}}
 	return p
 }
 
@@ -168,14 +171,14 @@ func parseDoc(md goldmark.Markdown, s *scratch, file, lang string, kind Kind, sr
 	}
 
 	secs := sections(root, body, text, d.TOC, heads)
-	all := text.String()
+	all := string(text.out)
 	for i, h := range heads {
 		d.TOC[i].Text = all[h.text.start:h.text.end]
 	}
 	d.Sections = make([]Section, len(secs))
-	for i, s := range secs {
-		d.Sections[i] = Section{ID: s.id, Heading: all[s.heading.start:s.heading.end], Text: all[s.text.start:s.text.end]}
-		d.Words += s.heading.words + s.text.words
+	for i, sec := range secs {
+		d.Sections[i] = Section{ID: sec.id, Heading: all[sec.heading.start:sec.heading.end], Text: all[sec.text.start:sec.text.end]}
+		d.Words += sec.heading.words + sec.text.words
 	}
 
 	if err := md.Renderer().Render(s.w, body, root); err != nil {
@@ -274,7 +277,7 @@ func plainText(n ast.Node, source []byte) string {
 }
 
 // docText collects the plain text a Doc keeps (table of contents, section
-// headings and texts) in one buffer and makes one string of it at the end:
+// headings and texts) in one buffer, to make one string of it at the end:
 // the pieces are slices of that string. Each piece has its white space
 // collapsed as strings.Join(strings.Fields(s), " ") would, and its words
 // counted on the way.
@@ -314,8 +317,6 @@ func (t *docText) same(a, b span) bool {
 // drop forgets the last piece, p, to use an equal earlier one instead.
 func (t *docText) drop(p span) { t.out = t.out[:p.start] }
 
-func (t *docText) String() string { return string(t.out) }
-
 // collapse appends the white-space separated fields of src to dst, joined
 // by single spaces (white space as unicode.IsSpace, like strings.Fields,
 // which it replaces without allocating every field), and returns the
@@ -345,15 +346,21 @@ func collapse(dst, src []byte) ([]byte, int) {
 	return dst, words
 }
 
-// spaceAt reports whether the character at b[i] is white space, and its
-// length. A byte that is not UTF-8 is one character, and not white space.
+// spaceAt reports whether the character at b[i] is white space, and the
+// number of bytes to step over. Only the lead bytes C2, E1, E2 and E3 start
+// white space beyond ASCII, so any other byte is stepped over on its own
+// without decoding: a continuation byte is never one of them, so the
+// characters found are those strings.Fields finds (an invalid byte counts
+// as one character, and not as white space).
 func spaceAt(b []byte, i int) (bool, int) {
-	c := b[i]
-	if c < utf8.RuneSelf {
+	switch c := b[i]; {
+	case c < utf8.RuneSelf:
 		return c == ' ' || '\t' <= c && c <= '\r', 1
+	case c == 0xc2 || 0xe1 <= c && c <= 0xe3:
+		r, size := utf8.DecodeRune(b[i:])
+		return isSpace(r), size
 	}
-	r, size := utf8.DecodeRune(b[i:])
-	return isSpace(r), size
+	return false, 1
 }
 
 // isSpace is unicode.IsSpace for non-ASCII runes, without the table search

@@ -23,6 +23,8 @@ func TestCollapseIsJoinFields(t *testing.T) {
 		"bad \xff utf-8 \xc2", // invalid bytes stay as they are
 		"\xc2\xa0lead and trail\xc2\xa0",
 		"\xe3\x80", // a cut rune
+		"\xe2\x80\x80 en quad\xe2\x80\x8a hair \xe2\x80\x8b zero width \xe1\x9a\x80 ogham",
+		"\xf0\x9f\x98\x80 emoji \xe2\x80 cut \xc2 \xe3\x80\x80 ideo \x80\xa0 stray",
 	}
 	for _, s := range tests {
 		got, words := collapse([]byte("keep"), []byte(s))
