@@ -2,6 +2,7 @@ package highlight
 
 import (
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -99,4 +100,32 @@ func TestMemoWritesWhatTheHighlighterWrites(t *testing.T) {
 			t.Errorf("memo holds %d blocks, want %d", len(m.blocks), len(blocks))
 		}
 	}
+}
+
+// TestMemoConcurrent: workers share one memo, small enough to be cleared
+// while they use it (run with -race).
+func TestMemoConcurrent(t *testing.T) {
+	h := New()
+	m := NewMemo(h, 2000)
+	codes := []string{"echo a\n", "echo b\n", "ls -l /tmp\n", "Get-Service\n"}
+	want := map[string]string{}
+	for _, c := range codes {
+		want[c], _ = h.String("bash", c)
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 50; i++ {
+				c := codes[(i+w)%len(codes)]
+				var b strings.Builder
+				if err := m.Write(&b, "bash", c); err != nil || b.String() != want[c] {
+					t.Errorf("%q: %v\n%s", c, err, b.String())
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
