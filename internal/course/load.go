@@ -9,8 +9,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/yuin/goldmark"
-
 	"github.com/telemetry-atlas/atlas/internal/diag"
 	"github.com/telemetry-atlas/atlas/internal/highlight"
 )
@@ -126,19 +124,21 @@ func Load(fsys fs.FS, dir string) (*Course, diag.Problems, error) {
 	return c, probs, nil
 }
 
+// memoBytes bounds the highlighted code one load remembers. Parse takes a
+// document's translations one after the other, so the memo only has to
+// span a few documents to serve a translation the blocks of its original.
+const memoBytes = 8 << 20
+
 // Parse parses already-read files; it is Load without the disk, for tests
 // and for the preview server's incremental rebuilds.
 func Parse(files []SourceFile) (*Course, diag.Problems) {
-	hl := highlight.New()
-	mds := map[string]goldmark.Markdown{}
-	for _, lang := range Languages {
-		mds[lang] = newMarkdown(lang, hl)
-	}
+	p := newDocParser(highlight.NewMemo(highlight.New(), memoBytes), Languages)
 	docs := make([]*Doc, len(files))
 	fileProbs := make([]diag.Problems, len(files))
-	parallel.Each(len(files), func(i int) {
-		f := files[i]
-		docs[i], fileProbs[i] = parseDoc(mds[f.Lang], f.Name, f.Lang, f.Kind, f.Data)
+	order := translationsTogether(files)
+	parallel.Each(len(files), func(k int) {
+		i := order[k]
+		docs[i], fileProbs[i] = p.parse(files[i])
 	})
 
 	var probs diag.Problems
@@ -176,6 +176,22 @@ func Parse(files []SourceFile) (*Course, diag.Problems) {
 		}
 	}
 	return c, probs
+}
+
+// translationsTogether returns the indexes of files with the translations
+// of one file next to each other (content/en/course/x.md, then
+// content/ru/course/x.md), so the code blocks a translation repeats are
+// still in the highlight memo. Results go into slots by index: the order
+// of the work changes nothing in the output.
+func translationsTogether(files []SourceFile) []int {
+	keys := make([]string, len(files))
+	order := make([]int, len(files))
+	for i, f := range files {
+		keys[i] = strings.Replace(f.Name, "/"+f.Lang+"/", "/", 1)
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return keys[order[a]] < keys[order[b]] })
+	return order
 }
 
 // consistency checks what involves several files: keys are unique per

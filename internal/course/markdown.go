@@ -1,6 +1,8 @@
 package course
 
 import (
+	"io"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -19,7 +21,7 @@ import (
 // Raw HTML is never passed through (html.WithUnsafe is not set, and the
 // escaping renderer below writes it as visible text), so a chapter cannot
 // inject markup.
-func newMarkdown(lang string, hl *highlight.Highlighter) goldmark.Markdown {
+func newMarkdown(lang string, hl codeWriter) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
@@ -68,9 +70,20 @@ func quotes(lang string) map[extension.TypographicPunctuation]string {
 	}
 }
 
+// codeWriter writes a highlighted code block: a *highlight.Highlighter, or
+// the *highlight.Memo of one load in front of it.
+type codeWriter interface {
+	Write(w io.Writer, lang, code string) error
+}
+
+var (
+	_ codeWriter = (*highlight.Highlighter)(nil)
+	_ codeWriter = (*highlight.Memo)(nil)
+)
+
 // codeRenderer highlights fenced and indented code blocks with chroma.
 type codeRenderer struct {
-	hl *highlight.Highlighter
+	hl codeWriter
 }
 
 func (r *codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {

@@ -10,7 +10,7 @@ import (
 // ParseFile parses one already-read file on its own, for the preview
 // server, which re-parses only the file that changed.
 func ParseFile(f SourceFile) (*Doc, diag.Problems) {
-	return parseDoc(newMarkdown(f.Lang, highlight.New()), f.Name, f.Lang, f.Kind, f.Data)
+	return newDocParser(highlight.New(), []string{f.Lang}).parse(f)
 }
 
 // Replace returns a course in which d takes the place of the document with

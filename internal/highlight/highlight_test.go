@@ -2,6 +2,7 @@ package highlight
 
 import (
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -64,4 +65,67 @@ func TestDarkThemeOverridesEveryLightClass(t *testing.T) {
 			t.Errorf("dark theme lacks %q, so it keeps its light colour", sel)
 		}
 	}
+}
+
+func TestMemoWritesWhatTheHighlighterWrites(t *testing.T) {
+	h := New()
+	blocks := [][2]string{
+		{"bash", "sudo nft add rule inet filter output ip daddr 203.0.113.7 drop\n"},
+		{"powershell", "Get-Service DiagTrack | Stop-Service\n"},
+		{"text", "0.0.0.0 t1.example.com\n"},
+		{"bash", "echo '<b>'\n"},
+		{"powershell", "echo '<b>'\n"}, // same code, another language
+	}
+	for _, maxBytes := range []int{0, 600, 1 << 20} {
+		m := NewMemo(h, maxBytes)
+		for round := 0; round < 3; round++ {
+			for _, b := range blocks {
+				want, err := h.String(b[0], b[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got strings.Builder
+				if err := m.Write(&got, b[0], b[1]); err != nil {
+					t.Fatal(err)
+				}
+				if got.String() != want {
+					t.Errorf("max %d, round %d, %s %q: memo wrote\n%s\nwant\n%s", maxBytes, round, b[0], b[1], got.String(), want)
+				}
+			}
+		}
+		if m.size > maxBytes {
+			t.Errorf("max %d: memo holds %d bytes", maxBytes, m.size)
+		}
+		if maxBytes == 1<<20 && len(m.blocks) != len(blocks) {
+			t.Errorf("memo holds %d blocks, want %d", len(m.blocks), len(blocks))
+		}
+	}
+}
+
+// TestMemoConcurrent: workers share one memo, small enough to be cleared
+// while they use it (run with -race).
+func TestMemoConcurrent(t *testing.T) {
+	h := New()
+	m := NewMemo(h, 2000)
+	codes := []string{"echo a\n", "echo b\n", "ls -l /tmp\n", "Get-Service\n"}
+	want := map[string]string{}
+	for _, c := range codes {
+		want[c], _ = h.String("bash", c)
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 50; i++ {
+				c := codes[(i+w)%len(codes)]
+				var b strings.Builder
+				if err := m.Write(&b, "bash", c); err != nil || b.String() != want[c] {
+					t.Errorf("%q: %v\n%s", c, err, b.String())
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
