@@ -50,22 +50,22 @@ func BenchmarkExports(b *testing.B) {
 	}
 }
 
-// exportAll makes every export the site publishes and returns their size.
+// exportAll makes every export the site publishes, as the site does, and
+// returns their size.
 func exportAll(recs []*vendor.Record, vs []verdict.Verdict, tx *vendor.Taxonomy, meta export.Meta) (int, error) {
-	size := 0
-	data, err := export.VendorsJSON(recs, vs, meta)
+	enc, err := export.EncodeVendors(recs, vs, meta)
 	if err != nil {
 		return 0, err
 	}
-	size += len(data)
-	for i, r := range recs {
-		data, err := export.VendorJSON(r, vs[i], meta)
-		if err != nil {
-			return 0, err
-		}
-		size += len(data) + len(export.VendorHosts(r, meta))
+	size := len(enc.All())
+	for i := range enc.Len() {
+		size += len(enc.File(i))
 	}
-	if data, err = export.VendorsCSV(recs, vs, tx); err != nil {
+	for _, r := range recs {
+		size += len(export.VendorHosts(r, meta))
+	}
+	data, err := export.VendorsCSV(recs, vs, tx)
+	if err != nil {
 		return 0, err
 	}
 	size += len(data) + len(export.Hosts(recs, meta))
