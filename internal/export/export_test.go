@@ -563,3 +563,19 @@ func TestEncodeVendors(t *testing.T) {
 		})
 	}
 }
+
+func TestPlain(t *testing.T) {
+	tests := []struct{ md, want string }{
+		{"No marks at all.", "No marks at all."},
+		{"A [post](https://example.org) shows **it**.", "A post shows it."},
+		{"[one](a) and [two](b)", "one and two"},
+		{"[not a link] and (not one)", "[not a link] and (not one)"},
+		{"`code` and __bold__", "code and bold"},
+		{"line\nbreak \x00 and  spaces", "line break and spaces"},
+	}
+	for _, tt := range tests {
+		if got := plain(tt.md); got != tt.want {
+			t.Errorf("plain(%q) = %q, want %q", tt.md, got, tt.want)
+		}
+	}
+}
