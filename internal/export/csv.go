@@ -44,15 +44,19 @@ func VendorsCSV(records []*vendor.Record, verdicts []verdict.Verdict, tx *vendor
 	}
 	write(CSVHeader())
 	cats := vendor.IDs(tx.Categories)
+	buf := make([]string, 0, len(csvHeader))
 	for _, p := range ps {
 		r := p.r
 		head := []string{r.ID, r.Vendor, r.Product, r.Kind, strings.Join(r.Platforms, ";")}
+		// Every row is made in the same slice: the writer has copied a row
+		// before the next is made, and a record has a row per category.
 		row := func(cat string, i int) []string {
+			out := append(buf[:0], head...)
 			if i < 0 {
-				return append(slices.Clone(head), cat, "no", "", "", "", "", "", "", "", "")
+				return append(out, cat, "no", "", "", "", "", "", "", "", "")
 			}
 			c := r.Collects[i]
-			return append(slices.Clone(head), cat, "yes", c.Linked, strings.Join(c.Purposes, ";"), c.Default,
+			return append(out, cat, "yes", c.Linked, strings.Join(c.Purposes, ";"), c.Default,
 				c.OffSwitch, c.Disclosed, c.Status, string(p.v.Items[i].Level), strings.Join(c.Sources, ";"))
 		}
 		for _, cat := range cats {

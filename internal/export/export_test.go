@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/telemetry-atlas/atlas/internal/publish"
 	"github.com/telemetry-atlas/atlas/internal/vendor"
 	"github.com/telemetry-atlas/atlas/internal/verdict"
 )
@@ -490,5 +491,91 @@ func TestIncidentsAtom(t *testing.T) {
 	}
 	if _, err := IncidentsAtom(rs, Feed{BaseURL: "atlas.example"}); err == nil {
 		t.Error("a relative base URL was accepted")
+	}
+}
+
+// TestEncodeVendors checks that the documents joined from each record's
+// marshalled object are the documents encoding/json writes whole, and that
+// they are minimal: the site publishes them without minifying them again
+// (see publish.minimal), so the minifier must leave them as they are, and
+// must make the same bytes of them indented.
+func TestEncodeVendors(t *testing.T) {
+	rs := fixtures()
+	vs := judged(t, rs)
+	mn := publish.NewMinifier()
+	tests := []struct {
+		name string
+		rs   []*vendor.Record
+		vs   []verdict.Verdict
+		meta Meta
+	}{
+		{"three", rs, vs, meta},
+		{"one", rs[2:], vs[2:], meta},
+		{"none", nil, nil, meta},
+		{"no date", rs, vs, Meta{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			enc, err := EncodeVendors(tt.rs, tt.vs, tt.meta)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ps, err := pairs(tt.rs, tt.vs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if enc.Len() != len(ps) {
+				t.Fatalf("%d records, want %d", enc.Len(), len(ps))
+			}
+			doc := vendorsDoc{envelope: envelope{FormatVendors, Version, tt.meta.Generated, License}, Vendors: []vendorJSON{}}
+			var got [][]byte
+			for i, p := range ps {
+				doc.Vendors = append(doc.Vendors, toJSON(p.r, p.v))
+				want, err := json.Marshal(vendorDoc{envelope{FormatVendor, Version, tt.meta.Generated, License}, toJSON(p.r, p.v)})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if enc.ID(i) != p.r.ID || !bytes.Equal(enc.File(i), want) {
+					t.Errorf("file %d (%s):\n%s\nwant\n%s", i, enc.ID(i), enc.File(i), want)
+				}
+				got = append(got, enc.File(i))
+			}
+			want, err := json.Marshal(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all := enc.All()
+			if !bytes.Equal(all, want) {
+				t.Errorf("vendors.json:\n%s\nwant\n%s", all, want)
+			}
+			for _, b := range append(got, all) {
+				if min, err := mn.Bytes("doc.json", b); err != nil || !bytes.Equal(min, b) {
+					t.Errorf("the minifier changes %s (err %v)", b, err)
+				}
+				var indented bytes.Buffer
+				if err := json.Indent(&indented, b, "", "  "); err != nil {
+					t.Fatal(err)
+				}
+				if min, err := mn.Bytes("doc.json", indented.Bytes()); err != nil || !bytes.Equal(min, b) {
+					t.Errorf("minified indented JSON is not the compact JSON (err %v):\n%s\n%s", err, min, b)
+				}
+			}
+		})
+	}
+}
+
+func TestPlain(t *testing.T) {
+	tests := []struct{ md, want string }{
+		{"No marks at all.", "No marks at all."},
+		{"A [post](https://example.org) shows **it**.", "A post shows it."},
+		{"[one](a) and [two](b)", "one and two"},
+		{"[not a link] and (not one)", "[not a link] and (not one)"},
+		{"`code` and __bold__", "code and bold"},
+		{"line\nbreak \x00 and  spaces", "line break and spaces"},
+	}
+	for _, tt := range tests {
+		if got := plain(tt.md); got != tt.want {
+			t.Errorf("plain(%q) = %q, want %q", tt.md, got, tt.want)
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/telemetry-atlas/atlas/internal/parallel"
 	"github.com/telemetry-atlas/atlas/internal/vendor"
 	"github.com/telemetry-atlas/atlas/internal/verdict"
 )
@@ -38,19 +39,21 @@ type Meta struct {
 // Fields are in the order they are written; nothing comes from a map except
 // translations, whose keys encoding/json writes sorted.
 type (
-	vendorsDoc struct {
-		Format    string       `json:"format"`
-		Version   int          `json:"version"`
-		Generated vendor.Date  `json:"generated"`
-		License   string       `json:"license"`
-		Vendors   []vendorJSON `json:"vendors"`
-	}
-	vendorDoc struct {
+	// envelope is the head every document shares; encoding/json writes
+	// its fields in place of the embedded struct, first.
+	envelope struct {
 		Format    string      `json:"format"`
 		Version   int         `json:"version"`
 		Generated vendor.Date `json:"generated"`
 		License   string      `json:"license"`
-		Vendor    vendorJSON  `json:"vendor"`
+	}
+	vendorsDoc struct {
+		envelope
+		Vendors []vendorJSON `json:"vendors"`
+	}
+	vendorDoc struct {
+		envelope
+		Vendor vendorJSON `json:"vendor"`
 	}
 	vendorJSON struct {
 		ID           string                     `json:"id"`
@@ -176,40 +179,134 @@ func pairs(records []*vendor.Record, verdicts []verdict.Verdict) ([]pair, error)
 	return ps, nil
 }
 
-// VendorsJSON returns /api/v1/vendors.json: every record with its verdict,
-// sorted by id. verdicts[i] is the verdict of records[i].
-func VendorsJSON(records []*vendor.Record, verdicts []verdict.Verdict, meta Meta) ([]byte, error) {
+// Vendors is every record with its verdict marshalled for the JSON
+// exports, sorted by id. Each record is marshalled once, into its own
+// document (/api/v1/vendors/<id>.json); vendors.json is joined from the
+// vendor objects inside those documents.
+//
+// The JSON is compact with no final newline: exactly what a JSON minifier
+// makes of it (encoding/json's output has no whitespace and no number a
+// minifier would shorten), so the site need not minify it again.
+// encoding/json escapes <, > and & too, so it is safe to inline anywhere.
+type Vendors struct {
+	ids   []string
+	files [][]byte // each record's document, in the order of ids
+	// object is where the vendor object begins in every file; it runs to
+	// the file's last byte, the document's closing brace.
+	object int
+	// head is vendors.json up to its list of vendors.
+	head []byte
+}
+
+// EncodeVendors checks that verdicts[i] is the verdict of records[i] and
+// marshals each record with its verdict, on every CPU.
+func EncodeVendors(records []*vendor.Record, verdicts []verdict.Verdict, meta Meta) (*Vendors, error) {
 	ps, err := pairs(records, verdicts)
 	if err != nil {
 		return nil, err
 	}
-	doc := vendorsDoc{Format: FormatVendors, Version: Version, Generated: meta.Generated, License: License,
-		Vendors: make([]vendorJSON, len(ps))}
-	for i, p := range ps {
-		doc.Vendors[i] = toJSON(p.r, p.v)
+	one := envelope{Format: FormatVendor, Version: Version, Generated: meta.Generated, License: License}
+	fileHead, err := head(one, "vendor")
+	if err != nil {
+		return nil, err
 	}
-	return marshal(doc)
+	all := one
+	all.Format = FormatVendors
+	listHead, err := head(all, "vendors")
+	if err != nil {
+		return nil, err
+	}
+	vs := &Vendors{ids: make([]string, len(ps)), files: make([][]byte, len(ps)), object: len(fileHead), head: listHead}
+	errs := make([]error, len(ps))
+	parallel.Each(len(ps), func(i int) {
+		p := ps[i]
+		vs.ids[i] = p.r.ID
+		vs.files[i], errs[i] = marshal(vendorDoc{envelope: one, Vendor: toJSON(p.r, p.v)})
+		if errs[i] == nil && !bytes.HasPrefix(vs.files[i], fileHead) {
+			errs[i] = fmt.Errorf("export: %s: the document does not begin with its envelope", p.r.ID)
+		}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return vs, nil
+}
+
+// head returns the compact JSON of a document with env and then key, up to
+// key's value: the bytes before the value of its last field.
+func head(env envelope, key string) ([]byte, error) {
+	doc, err := json.Marshal(struct {
+		envelope
+		Hole json.RawMessage `json:"hole"`
+	}{env, json.RawMessage("null")})
+	if err != nil {
+		return nil, fmt.Errorf("export: encoding JSON: %w", err)
+	}
+	h, ok := bytes.CutSuffix(doc, []byte(`"hole":null}`))
+	if !ok {
+		return nil, fmt.Errorf("export: unexpected JSON envelope %s", doc)
+	}
+	return append(h, `"`+key+`":`...), nil
+}
+
+// Len returns the number of records.
+func (vs *Vendors) Len() int { return len(vs.ids) }
+
+// ID returns the id of record i, in id order.
+func (vs *Vendors) ID(i int) string { return vs.ids[i] }
+
+// File returns /api/v1/vendors/<id>.json of record i: the record with its
+// verdict. The caller must not change it.
+func (vs *Vendors) File(i int) []byte { return vs.files[i] }
+
+// All returns /api/v1/vendors.json: every record with its verdict.
+func (vs *Vendors) All() []byte {
+	n := len(vs.head) + len("[]}") + max(len(vs.files)-1, 0)
+	for _, f := range vs.files {
+		n += len(f) - vs.object - 1
+	}
+	out := make([]byte, 0, n)
+	out = append(out, vs.head...)
+	out = append(out, '[')
+	for i, f := range vs.files {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, f[vs.object:len(f)-1]...)
+	}
+	return append(out, "]}"...)
+}
+
+// VendorsJSON returns /api/v1/vendors.json: every record with its verdict,
+// sorted by id. verdicts[i] is the verdict of records[i]. To write the
+// records' own files too, use EncodeVendors, which marshals each record
+// once for both.
+func VendorsJSON(records []*vendor.Record, verdicts []verdict.Verdict, meta Meta) ([]byte, error) {
+	vs, err := EncodeVendors(records, verdicts, meta)
+	if err != nil {
+		return nil, err
+	}
+	return vs.All(), nil
 }
 
 // VendorJSON returns /api/v1/vendors/<id>.json: one record with its verdict.
 func VendorJSON(r *vendor.Record, v verdict.Verdict, meta Meta) ([]byte, error) {
-	if _, err := pairs([]*vendor.Record{r}, []verdict.Verdict{v}); err != nil {
+	vs, err := EncodeVendors([]*vendor.Record{r}, []verdict.Verdict{v}, meta)
+	if err != nil {
 		return nil, err
 	}
-	return marshal(vendorDoc{Format: FormatVendor, Version: Version, Generated: meta.Generated, License: License,
-		Vendor: toJSON(r, v)})
+	return vs.File(0), nil
 }
 
-// marshal writes indented JSON ending in a newline. encoding/json escapes <,
-// > and & too, so the file is safe to inline anywhere.
+// marshal writes compact JSON, as the exports are published.
 func marshal(doc any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(doc); err != nil {
+	b, err := json.Marshal(doc)
+	if err != nil {
 		return nil, fmt.Errorf("export: encoding JSON: %w", err)
 	}
-	return b.Bytes(), nil
+	return b, nil
 }
 
 // list returns s, or an empty list for nil, so the JSON has [] not null.

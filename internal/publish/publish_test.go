@@ -67,6 +67,10 @@ func TestMinify(t *testing.T) {
 		{"a.css", "body {\n  color : red ;\n}\n", "body{color:red}"},
 		{"a.js", "function f ( a ) {\n  return a + 1 ;\n}\n", "return e+1}"},
 		{"a.json", "{ \"a\" : 1 }", `{"a":1}`},
+		{"search/en/a.json", "{ \"a\" : 1 }", `{"a":1}`},
+		// The exports are written minimal: see minimal.
+		{"api/v1/vendors.json", "{ \"a\" : 1 }", `{ "a" : 1 }`},
+		{"api/index.html", "<p>  hi  </p>", "<p>hi</p>"},
 		{"a.txt", "  keep  ", "  keep  "},
 	}
 	for _, tt := range tests {
@@ -76,6 +80,10 @@ func TestMinify(t *testing.T) {
 		}
 		if !strings.Contains(string(got), tt.want) {
 			t.Errorf("%s: got %q, want it to contain %q", tt.name, got, tt.want)
+		}
+		// Take makes the same bytes, from bytes it may change.
+		if got, err := mn.Take(tt.name, []byte(tt.in)); err != nil || !strings.Contains(string(got), tt.want) {
+			t.Errorf("%s: Take gives %q (err %v), want it to contain %q", tt.name, got, err, tt.want)
 		}
 	}
 }

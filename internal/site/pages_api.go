@@ -2,10 +2,13 @@ package site
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
 	"github.com/telemetry-atlas/atlas/internal/export"
+	"github.com/telemetry-atlas/atlas/internal/parallel"
 	"github.com/telemetry-atlas/atlas/internal/publish"
+	"github.com/telemetry-atlas/atlas/internal/vendor"
 	"github.com/telemetry-atlas/atlas/internal/verdict"
 )
 
@@ -63,32 +66,53 @@ func (b *builder) apiPages() []*Page {
 // record with its verdict, one JSON per record, the hosts files, the Atom
 // feeds of incidents, the heatmap pictures and the columns of /compare/.
 func (b *builder) exports() (publish.Files, error) {
-	files := publish.Files{}
-	put := func(p string, data []byte) { files[p[1:]] = data }
+	// The exports are independent of each other, so they are made side by
+	// side, each into files of its own; no two make the same file. The
+	// errors are reported in the order of the jobs, the columns of
+	// /compare/ between the data and the feeds, so a failing build always
+	// names the same one.
 	recs := b.in.Records
 	verdicts := make([]verdict.Verdict, len(recs))
-	for i, r := range recs {
-		verdicts[i] = verdict.Judge(r, b.in.Taxonomy)
-	}
+	parallel.Each(len(recs), func(i int) { verdicts[i] = b.judge(recs[i]) }) // judged already for the pages
 	meta := export.Meta{Generated: b.in.Today, BaseURL: b.absolute("")}
-	data, err := export.VendorsJSON(recs, verdicts, meta)
-	if err != nil {
-		return nil, err
+	tables := []func() (publish.Files, error){
+		func() (publish.Files, error) { return jsonExports(recs, verdicts, meta) },
+		func() (publish.Files, error) { return hostsExports(recs, meta), nil },
+		func() (publish.Files, error) {
+			data, err := export.VendorsCSV(recs, verdicts, b.in.Taxonomy)
+			return publish.Files{apiVendorsCSV[1:]: data}, err
+		},
 	}
-	put(apiVendorsJSON, data)
-	for i, r := range recs {
-		data, err := export.VendorJSON(r, verdicts[i], meta)
-		if err != nil {
-			return nil, err
+	var feeds []func() (publish.Files, error)
+	for _, lang := range course.Languages {
+		feeds = append(feeds, func() (publish.Files, error) { return b.feed(lang) },
+			func() (publish.Files, error) {
+				svg, err := b.heatmap(lang)
+				if err != nil {
+					return nil, fmt.Errorf("heatmap (%s): %w", lang, err)
+				}
+				return publish.Files{heatmapPath(lang)[1:]: svg}, nil
+			})
+	}
+	jobs := slices.Concat(tables, feeds)
+	made := make([]publish.Files, len(jobs))
+	errs := make([]error, len(jobs))
+	parallel.Each(len(jobs), func(i int) { made[i], errs[i] = jobs[i]() })
+	files := publish.Files{}
+	join := func(from, to int) error {
+		for i := from; i < to; i++ {
+			if errs[i] != nil {
+				return errs[i]
+			}
+			for name, data := range made[i] {
+				files[name] = data
+			}
 		}
-		put(apiVendorJSON(r.ID), data)
-		put(apiVendorHosts(r.ID), export.VendorHosts(r, meta))
+		return nil
 	}
-	if data, err = export.VendorsCSV(recs, verdicts, b.in.Taxonomy); err != nil {
+	if err := join(0, len(tables)); err != nil {
 		return nil, err
 	}
-	put(apiVendorsCSV, data)
-	put(apiHosts, export.Hosts(recs, meta))
 	columns, err := b.compareColumnFiles()
 	if err != nil {
 		return nil, err
@@ -96,22 +120,47 @@ func (b *builder) exports() (publish.Files, error) {
 	for name, data := range columns {
 		files[name] = data
 	}
-	for _, lang := range course.Languages {
-		title, err := b.in.Templates.text(lang, "incidents.feed")
-		if err != nil {
-			return nil, err
-		}
-		data, err := export.IncidentsAtom(recs, export.Feed{BaseURL: b.absolute(""), Lang: lang, Title: title,
-			Path: feedPath(lang), Updated: b.in.Today})
-		if err != nil {
-			return nil, err
-		}
-		put(feedPath(lang), data)
-		svg, err := b.heatmap(lang)
-		if err != nil {
-			return nil, fmt.Errorf("heatmap (%s): %w", lang, err)
-		}
-		put(heatmapPath(lang), svg)
+	if err := join(len(tables), len(jobs)); err != nil {
+		return nil, err
 	}
 	return files, nil
+}
+
+// jsonExports makes vendors.json and the JSON of each record, marshalling
+// each record once for both.
+func jsonExports(recs []*vendor.Record, verdicts []verdict.Verdict, meta export.Meta) (publish.Files, error) {
+	vs, err := export.EncodeVendors(recs, verdicts, meta)
+	if err != nil {
+		return nil, err
+	}
+	files := make(publish.Files, vs.Len()+1)
+	files[apiVendorsJSON[1:]] = vs.All()
+	for i := range vs.Len() {
+		files[apiVendorJSON(vs.ID(i))[1:]] = vs.File(i)
+	}
+	return files, nil
+}
+
+// hostsExports makes the hosts file of all records and of each record.
+func hostsExports(recs []*vendor.Record, meta export.Meta) publish.Files {
+	files := make(publish.Files, len(recs)+1)
+	files[apiHosts[1:]] = export.Hosts(recs, meta)
+	for _, r := range recs {
+		files[apiVendorHosts(r.ID)[1:]] = export.VendorHosts(r, meta)
+	}
+	return files
+}
+
+// feed makes the Atom feed of incidents in lang.
+func (b *builder) feed(lang string) (publish.Files, error) {
+	title, err := b.in.Templates.text(lang, "incidents.feed")
+	if err != nil {
+		return nil, err
+	}
+	data, err := export.IncidentsAtom(b.in.Records, export.Feed{BaseURL: b.absolute(""), Lang: lang, Title: title,
+		Path: feedPath(lang), Updated: b.in.Today})
+	if err != nil {
+		return nil, err
+	}
+	return publish.Files{feedPath(lang)[1:]: data}, nil
 }
