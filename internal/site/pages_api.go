@@ -83,8 +83,9 @@ func (b *builder) exports() (publish.Files, error) {
 			return publish.Files{apiVendorsCSV[1:]: data}, err
 		},
 	}
-	var feeds []func() (publish.Files, error)
+	var columns, feeds []func() (publish.Files, error)
 	for _, lang := range course.Languages {
+		columns = append(columns, func() (publish.Files, error) { return b.compareColumnFiles(lang) })
 		feeds = append(feeds, func() (publish.Files, error) { return b.feed(lang) },
 			func() (publish.Files, error) {
 				svg, err := b.heatmap(lang)
@@ -94,34 +95,18 @@ func (b *builder) exports() (publish.Files, error) {
 				return publish.Files{heatmapPath(lang)[1:]: svg}, nil
 			})
 	}
-	jobs := slices.Concat(tables, feeds)
+	jobs := slices.Concat(tables, columns, feeds)
 	made := make([]publish.Files, len(jobs))
 	errs := make([]error, len(jobs))
 	parallel.Each(len(jobs), func(i int) { made[i], errs[i] = jobs[i]() })
 	files := publish.Files{}
-	join := func(from, to int) error {
-		for i := from; i < to; i++ {
-			if errs[i] != nil {
-				return errs[i]
-			}
-			for name, data := range made[i] {
-				files[name] = data
-			}
+	for i := range jobs {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		return nil
-	}
-	if err := join(0, len(tables)); err != nil {
-		return nil, err
-	}
-	columns, err := b.compareColumnFiles()
-	if err != nil {
-		return nil, err
-	}
-	for name, data := range columns {
-		files[name] = data
-	}
-	if err := join(len(tables), len(jobs)); err != nil {
-		return nil, err
+		for name, data := range made[i] {
+			files[name] = data
+		}
 	}
 	return files, nil
 }

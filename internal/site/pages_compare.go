@@ -45,20 +45,17 @@ func (b *builder) comparePages() []*Page {
 	})
 }
 
-// compareColumnFiles renders every record's column of /compare/ in every
-// language.
-func (b *builder) compareColumnFiles() (publish.Files, error) {
+// compareColumnFiles renders every record's column of /compare/ in lang.
+func (b *builder) compareColumnFiles(lang string) (publish.Files, error) {
 	files := publish.Files{}
-	for _, lang := range course.Languages {
-		p := &Page{Lang: lang, NoIndex: true}
-		for _, row := range b.matrixRows(lang) {
-			w := &pageWriter{v: view{Page: p, b: b}}
-			w.compareColumn(&row)
-			if w.err != nil {
-				return nil, fmt.Errorf("compare column of %s (%s): %w", row.Record.ID, lang, w.err)
-			}
-			files[compareColumn(lang, row.Record.ID)[1:]] = w.b
+	p := &Page{Lang: lang, NoIndex: true}
+	for _, row := range b.matrixRows(lang) {
+		w := &pageWriter{b: make([]byte, 0, 4<<10), v: view{Page: p, b: b}}
+		w.compareColumn(&row)
+		if w.err != nil {
+			return nil, fmt.Errorf("compare column of %s (%s): %w", row.Record.ID, lang, w.err)
 		}
+		files[compareColumn(lang, row.Record.ID)[1:]] = w.b
 	}
 	return files, nil
 }
