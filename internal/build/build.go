@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -201,9 +202,15 @@ func readTree(fsys fs.FS, dir string) (publish.Files, error) {
 func stream(opt Options, in *site.Input, res *Result, stage func(string)) (*Result, error) {
 	mn := publish.NewMinifier()
 	var files, pages, bytes, minifying, writing atomic.Int64
+	// Each file is minified into a reused buffer, written and dropped:
+	// nothing of it is allocated per file.
+	buffers := sync.Pool{New: func() any { return new([]byte) }}
 	in.Emit = func(name string, data []byte) error {
 		t0 := time.Now()
-		min, err := mn.Take(name, data) // the page is not used again
+		buf := buffers.Get().(*[]byte)
+		defer buffers.Put(buf)
+		min, err := mn.Append((*buf)[:0], name, data) // data is ours until we return
+		*buf = min[:0]
 		if err != nil {
 			return err
 		}

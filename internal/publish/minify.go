@@ -15,6 +15,7 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2/buffer"
 )
 
 // mediaTypes maps the extensions that are minified to their media types.
@@ -87,6 +88,27 @@ func (mn *Minifier) Take(name string, data []byte) ([]byte, error) {
 		return nil, fmt.Errorf("minify %s: %w", name, err)
 	}
 	return out, nil
+}
+
+// Append is Take that writes the minified bytes after dst and returns the
+// extended slice, so that a caller who writes each file and drops it can
+// minify every file into the same memory. Files that are not minified are
+// appended as they are.
+func (mn *Minifier) Append(dst []byte, name string, data []byte) ([]byte, error) {
+	switch path.Ext(name) {
+	case ".html", ".json", ".xml":
+	default:
+		min, err := mn.Bytes(name, data)
+		return append(dst, min...), err
+	}
+	if minimal(name) {
+		return append(dst, data...), nil
+	}
+	out := buffer.NewWriter(dst)
+	if err := mn.m.Minify(mediaTypes[path.Ext(name)], out, buffer.NewReader(data)); err != nil {
+		return dst, fmt.Errorf("minify %s: %w", name, err)
+	}
+	return out.Bytes(), nil
 }
 
 // All minifies every file in place, in parallel. The map's unminified

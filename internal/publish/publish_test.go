@@ -85,5 +85,11 @@ func TestMinify(t *testing.T) {
 		if got, err := mn.Take(tt.name, []byte(tt.in)); err != nil || !strings.Contains(string(got), tt.want) {
 			t.Errorf("%s: Take gives %q (err %v), want it to contain %q", tt.name, got, err, tt.want)
 		}
+		// Append makes them after what the buffer holds, and leaves that.
+		want, _ := mn.Bytes(tt.name, []byte(tt.in))
+		dst := append(make([]byte, 0, 8), "kept"...)
+		if got, err := mn.Append(dst, tt.name, []byte(tt.in)); err != nil || string(got) != "kept"+string(want) {
+			t.Errorf("%s: Append gives %q (err %v), want %q", tt.name, got, err, "kept"+string(want))
+		}
 	}
 }
