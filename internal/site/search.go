@@ -2,31 +2,44 @@ package site
 
 import (
 	"fmt"
-	"github.com/telemetry-atlas/atlas/internal/vendor"
 	"strings"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
+	"github.com/telemetry-atlas/atlas/internal/parallel"
+	"github.com/telemetry-atlas/atlas/internal/publish"
 	"github.com/telemetry-atlas/atlas/internal/search"
+	"github.com/telemetry-atlas/atlas/internal/vendor"
 )
 
 // searchIndex builds the search index of every language from what the
 // build already holds: chapter sections, vendor records and categories. The
 // manifest URLs go into every page's search form.
 func (b *builder) searchIndex() error {
-	b.searchFiles = map[string][]byte{}
-	for _, lang := range course.Languages {
-		docs, err := b.searchDocs(lang)
+	// The languages' indexes are independent: one per CPU.
+	langs := course.Languages
+	made := make([]publish.Files, len(langs))
+	manifests := make([]string, len(langs))
+	errs := make([]error, len(langs))
+	parallel.Each(len(langs), func(i int) {
+		docs, err := b.searchDocs(langs[i])
 		if err != nil {
-			return err
+			errs[i] = err
+			return
 		}
-		files, manifest, err := search.Build(docs, search.Options{Lang: lang})
+		made[i], manifests[i], err = search.Build(docs, search.Options{Lang: langs[i]})
 		if err != nil {
-			return fmt.Errorf("search index (%s): %w", lang, err)
+			errs[i] = fmt.Errorf("search index (%s): %w", langs[i], err)
 		}
-		for name, data := range files {
+	})
+	b.searchFiles = publish.Files{}
+	for i, lang := range langs {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		for name, data := range made[i] {
 			b.searchFiles[name] = data
 		}
-		b.searchManifest[lang] = manifest
+		b.searchManifest[lang] = manifests[i]
 	}
 	return nil
 }
