@@ -98,7 +98,7 @@ func Build(docs []Doc, opt Options) (files map[string][]byte, manifestURL string
 		}
 	}
 
-	b := &builder{opt: opt, docs: sorted, entries: map[string][]byte{}}
+	b := &builder{opt: opt, docs: sorted}
 	b.analyse()
 	b.score()
 	files = map[string][]byte{}
@@ -144,23 +144,35 @@ type builder struct {
 	docs []Doc
 	avg  [3]float64
 
-	// The vocabulary, by id: words[i] is a word, wordStem[i] the id of
-	// its stem in stems (-1 for a stop word).
+	// The vocabulary, by id: words[i] is a folded word, wordTerm[i] the id
+	// of its stem in stems (-1 for a stop word), wordDocs[i] the number of
+	// documents it occurs in, wordBit[i] its variant bit (-1 for none).
 	wordID   map[string]int32
 	words    []string
 	wordTerm []int32
 	wordDocs []int32
+	wordBit  []int32
+	// The stems, by id: df is the document frequency, variants the number
+	// of words of the stem, entryLen the length of its encoded shard entry.
 	stemID   map[string]int32
 	stems    []string
 	df       []int32
-	docWords [][]docWord // per document, its distinct indexed words
+	variants []int32
+	entryLen []int32
 
-	wordStem map[string]string   // word → stem, for the shards
-	variants map[string][]string // stem → surface words, most frequent first
-	bit      map[string]int      // word → variant bit or -1
-	postings map[string][]int    // stem → flat postings: doc id, score, variant mask
-	entries  map[string][]byte   // stem → encoded shard entry
-	length   [][3]int32          // per document, the indexed words per field
+	// docWords[docStart[i]:docStart[i+1]] are the distinct indexed words of
+	// document i: one slice for all documents, not one per document.
+	docWords []docWord
+	docStart []int32
+	length   [][3]int32 // per document, the indexed words per field
+	postings [][]int32  // per stem, flat: doc id, score, variant mask
+
+	// Scratch space of the shard encoder, per stem: the shard it was last
+	// counted in, and its index in the shard being encoded.
+	seen    []int32
+	shardNo int32
+	stemIdx []int32
+	scratch []byte
 }
 
 // docWord is one distinct word of a document and its count per field.
@@ -169,17 +181,18 @@ type docWord struct {
 	tf   [3]int32
 }
 
-// word returns the id of a folded word, adding it to the vocabulary.
-func (b *builder) word(w string) int32 {
-	if id, ok := b.wordID[w]; ok {
+// word returns the id of a folded word, adding it to the vocabulary. Each
+// distinct word is stemmed once per build.
+func (b *builder) word(w []byte) int32 {
+	if id, ok := b.wordID[string(w)]; ok { // no allocation for a lookup
 		return id
 	}
 	id := int32(len(b.words))
-	w = strings.Clone(w)
-	b.wordID[w] = id
-	b.words = append(b.words, w)
+	s := string(w)
+	b.wordID[s] = id
+	b.words = append(b.words, s)
 	b.wordDocs = append(b.wordDocs, 0)
-	st, ok := term(w)
+	st, ok := term(s)
 	if !ok {
 		b.wordTerm = append(b.wordTerm, -1)
 		return id
@@ -197,68 +210,98 @@ func (b *builder) word(w string) int32 {
 
 func (b *builder) analyse() {
 	b.wordID, b.stemID = map[string]int32{}, map[string]int32{}
-	b.docWords = make([][]docWord, len(b.docs))
+	b.docStart = make([]int32, len(b.docs)+1)
 	b.length = make([][3]int32, len(b.docs))
 	var total [3]int
-	// Per word, the last document it was seen in (+1) and its index in that
-	// document's list; per stem, the last document counted in its df (+1).
+	// Per word, the last document it was seen in (+1) and its index in
+	// docWords; per stem, the last document counted in its df (+1).
 	var slotDoc, slot, lastDoc []int32
+	var sc wordScanner
 	for i, d := range b.docs {
-		var dw []docWord
+		doc := int32(i + 1)
 		for f, text := range [3]string{d.Title, d.Headings, d.Body} {
-			words(text, func(w string, _, _ int) {
+			sc.reset(text)
+			for {
+				w, _, _, ok := sc.next()
+				if !ok {
+					break
+				}
 				id := b.word(w)
 				sid := b.wordTerm[id]
 				if sid < 0 {
-					return
+					continue
 				}
 				b.length[i][f]++
-				for int(id) >= len(slotDoc) {
-					slotDoc, slot = append(slotDoc, 0), append(slot, 0)
+				if int(id) >= len(slotDoc) {
+					slotDoc = grow(slotDoc, len(b.words))
+					slot = grow(slot, len(b.words))
 				}
-				if slotDoc[id] != int32(i+1) {
-					slotDoc[id], slot[id] = int32(i+1), int32(len(dw))
-					dw = append(dw, docWord{word: id})
+				if slotDoc[id] != doc {
+					slotDoc[id], slot[id] = doc, int32(len(b.docWords))
+					b.docWords = append(b.docWords, docWord{word: id})
 					b.wordDocs[id]++
-					for int(sid) >= len(lastDoc) {
-						lastDoc = append(lastDoc, 0)
+					if int(sid) >= len(lastDoc) {
+						lastDoc = grow(lastDoc, len(b.stems))
 					}
-					if lastDoc[sid] != int32(i+1) {
-						lastDoc[sid] = int32(i + 1)
+					if lastDoc[sid] != doc {
+						lastDoc[sid] = doc
 						b.df[sid]++
 					}
 				}
-				dw[slot[id]].tf[f]++
-			})
+				b.docWords[slot[id]].tf[f]++
+			}
 		}
+		b.docStart[i+1] = int32(len(b.docWords))
 		for f := range 3 {
 			total[f] += int(b.length[i][f])
 		}
-		b.docWords[i] = dw
 	}
 	for f := range 3 {
 		if len(b.docs) > 0 {
 			b.avg[f] = math.Round(float64(total[f])/float64(len(b.docs))*100) / 100
 		}
 	}
-	b.wordStem = map[string]string{}
-	b.variants = map[string][]string{}
-	for id, w := range b.words {
-		if sid := b.wordTerm[id]; sid >= 0 {
-			b.wordStem[w] = b.stems[sid]
-			b.variants[b.stems[sid]] = append(b.variants[b.stems[sid]], w)
+	b.variantBits()
+}
+
+// grow extends s with zeros to length n.
+func grow(s []int32, n int) []int32 {
+	return append(s, make([]int32, n-len(s))...)
+}
+
+// variantBits numbers the words of each stem, most frequent first (ties in
+// word order): the first maxVariantBits get a bit of the posting masks.
+func (b *builder) variantBits() {
+	// The words of stem sid are byStem[start[sid]:start[sid+1]].
+	b.variants = make([]int32, len(b.stems))
+	for _, sid := range b.wordTerm {
+		if sid >= 0 {
+			b.variants[sid]++
 		}
 	}
-	b.bit = map[string]int{}
-	for _, ws := range b.variants {
-		slices.SortFunc(ws, func(x, y string) int {
-			return cmp.Or(cmp.Compare(b.wordDocs[b.wordID[y]], b.wordDocs[b.wordID[x]]), cmp.Compare(x, y))
+	start := make([]int32, len(b.stems)+1)
+	for sid, n := range b.variants {
+		start[sid+1] = start[sid] + n
+	}
+	byStem := make([]int32, start[len(b.stems)])
+	next := slices.Clone(start[:len(b.stems)])
+	for id, sid := range b.wordTerm {
+		if sid >= 0 {
+			byStem[next[sid]] = int32(id)
+			next[sid]++
+		}
+	}
+	b.wordBit = make([]int32, len(b.words))
+	for sid := range b.stems {
+		ws := byStem[start[sid]:start[sid+1]]
+		slices.SortFunc(ws, func(x, y int32) int {
+			return cmp.Or(cmp.Compare(b.wordDocs[y], b.wordDocs[x]), cmp.Compare(b.words[x], b.words[y]))
 		})
-		for i, w := range ws {
+		for i, id := range ws {
 			if i < maxVariantBits {
-				b.bit[w] = i
+				b.wordBit[id] = int32(i)
 			} else {
-				b.bit[w] = -1
+				b.wordBit[id] = -1
 			}
 		}
 	}
@@ -269,25 +312,27 @@ func (b *builder) analyse() {
 func (b *builder) score() {
 	n := float64(len(b.docs))
 	idf := make([]float64, len(b.stems))
+	all := 0
 	for sid, df := range b.df {
 		idf[sid] = math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+		all += int(df)
 	}
-	bits := make([]int, len(b.words))
-	for id, w := range b.words {
-		if b.wordTerm[id] >= 0 {
-			bits[id] = b.bit[w]
-		}
+	// A stem has one posting per document it occurs in: the postings of all
+	// stems share one exactly sized array.
+	flat := make([]int32, 3*all)
+	b.postings = make([][]int32, len(b.stems))
+	for sid, df := range b.df {
+		b.postings[sid], flat = flat[:0:3*df], flat[3*df:]
 	}
-	post := make([][]int, len(b.stems))
 	type acc struct {
 		tf   [3]int32
-		mask int
+		mask int32
 	}
 	accs := make([]acc, len(b.stems)) // zero between documents
 	var order []int32
-	for id, dw := range b.docWords {
+	for id := range b.docs {
 		order = order[:0]
-		for _, w := range dw {
+		for _, w := range b.docWords[b.docStart[id]:b.docStart[id+1]] {
 			sid := b.wordTerm[w.word]
 			a := &accs[sid]
 			if a.tf == [3]int32{} {
@@ -296,7 +341,7 @@ func (b *builder) score() {
 			for f := range 3 {
 				a.tf[f] += w.tf[f]
 			}
-			if bit := bits[w.word]; bit >= 0 {
+			if bit := b.wordBit[w.word]; bit >= 0 {
 				a.mask |= 1 << bit
 			}
 		}
@@ -312,29 +357,26 @@ func (b *builder) score() {
 				tfw += fieldWeights[f] * float64(a.tf[f]) / norm
 			}
 			s := idf[sid] * tfw * (k1 + 1) / (tfw + k1)
-			q := max(1, int(math.Round(s*scoreScale)))
-			post[sid] = append(post[sid], id, q, a.mask)
+			q := max(1, int32(math.Round(s*scoreScale)))
+			b.postings[sid] = append(b.postings[sid], int32(id), q, a.mask)
 		}
 	}
-	b.postings = make(map[string][]int, len(b.stems))
-	for sid, p := range post {
-		b.postings[b.stems[sid]] = p
+	b.entryLen = make([]int32, len(b.stems))
+	for sid := range b.stems {
+		b.entryLen[sid] = int32(b.entrySize(int32(sid)))
 	}
 }
 
-// stemEntry returns the encoded [stem, variants, postings] of a stem,
-// computed once per build.
-func (b *builder) stemEntry(st string) []byte {
-	if e, ok := b.entries[st]; ok {
-		return e
-	}
-	v := len(b.variants[st])
-	p := b.postings[st]
-	e := appendJSONString([]byte{'['}, st)
+// appendEntry appends the encoded [stem, variants, postings] of a stem.
+func (b *builder) appendEntry(e []byte, sid int32) []byte {
+	v := b.variants[sid]
+	p := b.postings[sid]
+	e = append(e, '[')
+	e = appendJSONString(e, b.stems[sid])
 	e = append(e, ',')
 	e = strconv.AppendInt(e, int64(v), 10)
 	e = append(e, ",["...)
-	prev := 0
+	var prev int32
 	for j := 0; j < len(p); j += 3 {
 		if j > 0 {
 			e = append(e, ',')
@@ -348,56 +390,94 @@ func (b *builder) stemEntry(st string) []byte {
 		}
 		prev = p[j]
 	}
-	e = append(e, "]]"...)
-	b.entries[st] = e
-	return e
+	return append(e, "]]"...)
 }
 
-// shardStems returns the distinct stems of words, sorted.
-func (b *builder) shardStems(words []string) []string {
-	stems := make([]string, 0, len(words))
-	for _, w := range words {
-		stems = append(stems, b.wordStem[w])
+// entrySize is len(appendEntry(nil, sid)), counted without encoding.
+func (b *builder) entrySize(sid int32) int {
+	v := b.variants[sid]
+	p := b.postings[sid]
+	b.scratch = appendJSONString(b.scratch[:0], b.stems[sid])
+	n := len("[") + len(b.scratch) + len(",") + intLen(v) + len(",[") + len("]]")
+	var prev int32
+	for j := 0; j < len(p); j += 3 {
+		if j > 0 {
+			n++
+		}
+		n += intLen(p[j]-prev) + 1 + intLen(p[j+1])
+		if v > 1 {
+			n += 1 + intLen(p[j+2])
+		}
+		prev = p[j]
 	}
-	slices.Sort(stems)
-	return slices.Compact(stems)
+	return n
+}
+
+// intLen is the length of v in decimal.
+func intLen(v int32) int {
+	n := 1
+	if v < 0 {
+		n++
+		v = -v // no posting number is math.MinInt32
+	}
+	for ; v >= 10; v /= 10 {
+		n++
+	}
+	return n
+}
+
+// shardStems returns the distinct stems of words, in stem order.
+func (b *builder) shardStems(words []int32) []int32 {
+	b.shardNo++
+	var stems []int32
+	for _, id := range words {
+		if sid := b.wordTerm[id]; b.seen[sid] != b.shardNo {
+			b.seen[sid] = b.shardNo
+			stems = append(stems, sid)
+		}
+	}
+	slices.SortFunc(stems, func(x, y int32) int { return strings.Compare(b.stems[x], b.stems[y]) })
+	return stems
 }
 
 // shardSize is the size of the shard holding words, give or take a few
 // bytes per word.
-func (b *builder) shardSize(words []string) int {
+func (b *builder) shardSize(words []int32) int {
+	b.shardNo++
 	n := 16
-	for _, st := range b.shardStems(words) {
-		n += len(b.stemEntry(st)) + 1
-	}
-	for _, w := range words {
-		n += len(w) + 12
+	for _, id := range words {
+		if sid := b.wordTerm[id]; b.seen[sid] != b.shardNo {
+			b.seen[sid] = b.shardNo
+			n += int(b.entryLen[sid]) + 1
+		}
+		n += len(b.words[id]) + 12
 	}
 	return n
 }
 
 // encodeShard encodes the shard holding the given words (sorted), the JSON
-// of a shardFile with its keys in order.
-func (b *builder) encodeShard(words []string) []byte {
+// of a shardFile with its keys in order; size is their shardSize.
+func (b *builder) encodeShard(words []int32, size int) []byte {
 	stems := b.shardStems(words)
-	out := []byte(`{"s":[`)
-	for i, st := range stems {
+	out := make([]byte, 0, size+8*len(words)) // the stem indexes and bits
+	out = append(out, `{"s":[`...)
+	for i, sid := range stems {
 		if i > 0 {
 			out = append(out, ',')
 		}
-		out = append(out, b.stemEntry(st)...)
+		out = b.appendEntry(out, sid)
+		b.stemIdx[sid] = int32(i)
 	}
 	out = append(out, `],"w":{`...)
-	for i, w := range words {
+	for i, id := range words {
 		if i > 0 {
 			out = append(out, ',')
 		}
-		si, _ := slices.BinarySearch(stems, b.wordStem[w])
-		out = appendJSONString(out, w)
+		out = appendJSONString(out, b.words[id])
 		out = append(out, ":["...)
-		out = strconv.AppendInt(out, int64(si), 10)
+		out = strconv.AppendInt(out, int64(b.stemIdx[b.wordTerm[id]]), 10)
 		out = append(out, ',')
-		out = strconv.AppendInt(out, int64(b.bit[w]), 10)
+		out = strconv.AppendInt(out, int64(b.wordBit[id]), 10)
 		out = append(out, ']')
 	}
 	return append(out, "}}"...)
@@ -433,54 +513,59 @@ func runePrefix(s string, n int) string {
 // shards partitions the vocabulary by word prefix and emits each shard.
 // A word lives in the shard whose key is its longest prefix among the keys.
 func (b *builder) shards(emit func(key string, data []byte)) {
-	all := make([]string, 0, len(b.wordStem))
-	for w := range b.wordStem {
-		all = append(all, w)
+	all := make([]int32, 0, len(b.words))
+	for id, sid := range b.wordTerm {
+		if sid >= 0 {
+			all = append(all, int32(id))
+		}
 	}
-	slices.Sort(all)
-	groups := groupBy(all, b.opt.ShardPrefixLen)
-	for _, g := range groups {
+	slices.SortFunc(all, func(x, y int32) int { return strings.Compare(b.words[x], b.words[y]) })
+	b.seen = make([]int32, len(b.stems))
+	b.stemIdx = make([]int32, len(b.stems))
+	for _, g := range b.groupBy(all, b.opt.ShardPrefixLen) {
 		b.split(g.key, g.words, emit)
 	}
 }
 
 type wordGroup struct {
 	key   string
-	words []string
+	words []int32
 }
 
 // groupBy groups sorted words by their first n runes; words of n runes or
 // fewer form the group of their own key. Groups come out in key order.
-func groupBy(words []string, n int) []wordGroup {
+// The words of a group are a part of words: in sorted order, the words
+// sharing a prefix are adjacent.
+func (b *builder) groupBy(words []int32, n int) []wordGroup {
 	var out []wordGroup
-	for _, w := range words {
-		k := runePrefix(w, n)
-		if len(out) > 0 && out[len(out)-1].key == k {
-			out[len(out)-1].words = append(out[len(out)-1].words, w)
+	for i, id := range words {
+		k := runePrefix(b.words[id], n)
+		if last := len(out) - 1; last >= 0 && out[last].key == k {
+			out[last].words = words[i-len(out[last].words) : i+1]
 			continue
 		}
-		out = append(out, wordGroup{key: k, words: []string{w}})
+		out = append(out, wordGroup{key: k, words: words[i : i+1]})
 	}
 	slices.SortStableFunc(out, func(a, b wordGroup) int { return cmp.Compare(a.key, b.key) })
 	return out
 }
 
-func (b *builder) split(key string, words []string, emit func(string, []byte)) {
+func (b *builder) split(key string, words []int32, emit func(string, []byte)) {
 	size := b.shardSize(words)
 	if size <= b.opt.ShardBytes || len(words) == 1 {
-		emit(key, b.encodeShard(words))
+		emit(key, b.encodeShard(words, size))
 		return
 	}
 	depth := utf8.RuneCountInString(key)
-	var terminal, rest []string
-	for _, w := range words {
-		if w == key {
-			terminal = append(terminal, w)
+	var terminal, rest []int32
+	for _, id := range words {
+		if b.words[id] == key {
+			terminal = append(terminal, id)
 		} else {
-			rest = append(rest, w)
+			rest = append(rest, id)
 		}
 	}
-	children := groupBy(rest, depth+1)
+	children := b.groupBy(rest, depth+1)
 	if len(children) == 1 && len(terminal) == 0 {
 		b.split(children[0].key, children[0].words, emit)
 		return
@@ -492,11 +577,11 @@ func (b *builder) split(key string, words []string, emit func(string, []byte)) {
 		biggest = max(biggest, b.shardSize(c.words))
 	}
 	if biggest*10 >= size*9 {
-		emit(key, b.encodeShard(words))
+		emit(key, b.encodeShard(words, size))
 		return
 	}
 	if len(terminal) > 0 {
-		emit(key, b.encodeShard(terminal))
+		emit(key, b.encodeShard(terminal, b.shardSize(terminal)))
 	}
 	for _, c := range children {
 		b.split(c.key, c.words, emit)
