@@ -1,8 +1,8 @@
 package search
 
 import (
-	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -112,24 +113,19 @@ func Build(docs []Doc, opt Options) (files map[string][]byte, manifestURL string
 		m.Shards[key] = h
 		files[prefix+shardPath(key, h)] = data
 	})
-	group, frags, err := b.fragments()
-	if err != nil {
-		return nil, "", err
-	}
-	m.DocGroup, m.DocHash = group, contentHash(bytes.Join(frags, []byte{'\n'}))
+	group, frags, fragHash := b.fragments()
+	m.DocGroup, m.DocHash = group, fragHash
 	for n, data := range frags {
 		files[prefix+fragPath(n, m.DocHash)] = data
 	}
-	if err := b.facets(func(facet, value string, data []byte) {
+	b.facets(func(facet, value string, data []byte) {
 		h := contentHash(data)
 		if m.Facets[facet] == nil {
 			m.Facets[facet] = map[string]string{}
 		}
 		m.Facets[facet][value] = h
 		files[prefix+facetPath(facet, value, h)] = data
-	}); err != nil {
-		return nil, "", err
-	}
+	})
 	data, err := marshal(m)
 	if err != nil {
 		return nil, "", fmt.Errorf("search: encoding the manifest: %w", err)
@@ -590,30 +586,56 @@ func (b *builder) split(key string, words []int32, emit func(string, []byte)) {
 
 // fragments groups documents, in id order, a fixed number per file, so that
 // a file is about fragBytes; each file is a JSON array of
-// [url, title, where, type, body].
-func (b *builder) fragments() (group int, files [][]byte, err error) {
-	entries := make([][5]string, len(b.docs))
+// [url, title, where, type, body]. hash is the content hash of all the
+// files joined by newlines.
+func (b *builder) fragments() (group int, files [][]byte, hash string) {
+	bodies := make([]string, len(b.docs))
 	size := 0
 	for id, d := range b.docs {
-		e := [5]string{d.URL, d.Title, d.Where, d.Type, clip(d.Body, maxBodyBytes)}
-		entries[id] = e
-		size += len(e[0]) + len(e[1]) + len(e[2]) + len(e[3]) + len(e[4]) + 12
+		bodies[id] = clip(d.Body, maxBodyBytes)
+		size += len(d.URL) + len(d.Title) + len(d.Where) + len(d.Type) + len(bodies[id]) + 12
 	}
 	group = 1
 	if size > 0 {
-		group = min(maxGroup, max(1, fragBytes*len(entries)/size))
+		group = min(maxGroup, max(1, fragBytes*len(b.docs)/size))
 	}
-	for first := 0; first < len(entries); first += group {
-		data, err := marshal(entries[first:min(first+group, len(entries))])
-		if err != nil {
-			return 0, nil, fmt.Errorf("search: encoding fragments from document %d: %w", first, err)
+	h := sha256.New()
+	for first := 0; first < len(b.docs); first += group {
+		last := min(first+group, len(b.docs))
+		n := 2
+		for id := first; id < last; id++ {
+			d := b.docs[id]
+			n += len(d.URL) + len(d.Title) + len(d.Where) + len(d.Type) + len(bodies[id]) + 16
 		}
+		data := make([]byte, 0, n) // enough unless there is much to escape
+		data = append(data, '[')
+		for id := first; id < last; id++ {
+			d := b.docs[id]
+			if id > first {
+				data = append(data, ',')
+			}
+			for f, s := range [5]string{d.URL, d.Title, d.Where, d.Type, bodies[id]} {
+				if f == 0 {
+					data = append(data, '[')
+				} else {
+					data = append(data, ',')
+				}
+				data = appendText(data, s)
+			}
+			data = append(data, ']')
+		}
+		data = append(data, ']')
+		if first > 0 {
+			h.Write([]byte{'\n'})
+		}
+		h.Write(data)
 		files = append(files, data)
 	}
-	return group, files, nil
+	return group, files, hashString(h.Sum(nil))
 }
 
-// clip cuts s to at most n bytes, at a space when there is one near the end.
+// clip cuts s to at most n bytes, at a space when there is one near the end,
+// after collapsing each run of space to one and trimming it at both ends.
 func clip(s string, n int) string {
 	if len(s) > 2*n { // collapsing space shortens; no need to look further
 		cut := 2 * n
@@ -622,7 +644,7 @@ func clip(s string, n int) string {
 		}
 		s = s[:cut]
 	}
-	s = strings.Join(strings.Fields(s), " ")
+	s = collapseSpace(s, n)
 	if len(s) <= n {
 		return s
 	}
@@ -636,9 +658,126 @@ func clip(s string, n int) string {
 	return s[:cut]
 }
 
+// collapseSpace is strings.Join(strings.Fields(s), " "), except that it may
+// stop once the result is longer than limit. Text that is collapsed already,
+// as most is, comes back as a part of s, without a copy.
+func collapseSpace(s string, limit int) string {
+	var out []byte // nil while the result is s[:same]
+	same := 0
+	for i := 0; i < len(s) && len(out) <= limit; {
+		// The field s[i:end], then the space up to next.
+		end := fieldEnd(s, i)
+		if end == i {
+			i = spaceEnd(s, i)
+			continue
+		}
+		switch {
+		case out == nil && (same == 0 && i == 0 || same > 0 && i == same+1 && s[same] == ' '):
+			same = end
+		case out == nil:
+			out = append(make([]byte, 0, min(len(s), limit+utf8.UTFMax)), s[:same]...)
+			fallthrough
+		default:
+			if len(out) > 0 {
+				out = append(out, ' ')
+			}
+			out = append(out, s[i:end]...)
+		}
+		i = end
+	}
+	if out == nil {
+		return s[:same]
+	}
+	return string(out)
+}
+
+// fieldEnd returns where the run of non-space from i ends; spaceEnd, where
+// the run of space does. Space is unicode.IsSpace, as in strings.Fields; a
+// byte that is not UTF-8 is not space.
+func fieldEnd(s string, i int) int {
+	for i < len(s) {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+func spaceEnd(s string, i int) int {
+	for i < len(s) {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// appendText appends s as a JSON string the way encoding/json does without
+// HTML escaping: quotes, backslashes and control characters escaped, bytes
+// that are not UTF-8 as \ufffd, U+2028 and U+2029 as escapes.
+func appendText(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				dst = append(dst, '\\', c)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
 // facets emits, per facet value, a bitset of the documents having it:
 // a base64 JSON string, bit i (least significant first) for document i.
-func (b *builder) facets(emit func(facet, value string, data []byte)) error {
+func (b *builder) facets(emit func(facet, value string, data []byte)) {
 	sets := map[string]map[string][]byte{}
 	nbytes := (len(b.docs) + 7) / 8
 	set := func(facet, value string, id int) {
@@ -678,12 +817,12 @@ func (b *builder) facets(emit func(facet, value string, data []byte)) error {
 		}
 		slices.Sort(values)
 		for _, v := range values {
-			data, err := marshal(base64.StdEncoding.EncodeToString(sets[f][v]))
-			if err != nil {
-				return fmt.Errorf("search: encoding facet %s=%s: %w", f, v, err)
-			}
+			// A JSON string: base64 needs no escaping.
+			bs := sets[f][v]
+			data := make([]byte, base64.StdEncoding.EncodedLen(len(bs))+2)
+			data[0], data[len(data)-1] = '"', '"'
+			base64.StdEncoding.Encode(data[1:len(data)-1], bs)
 			emit(f, v, data)
 		}
 	}
-	return nil
 }
