@@ -63,6 +63,7 @@ const (
 	fragBytes      = 4 << 10 // a fragment file holds about this much
 	maxGroup       = 64      // and at most this many documents
 	maxBodyBytes   = 3000    // body text kept for snippets per document
+	docWordChunk   = 1 << 16 // docWords allocated at a time for short documents
 )
 
 // fieldWeights are the BM25F weights of title, headings and body.
@@ -156,10 +157,9 @@ type builder struct {
 	variants []int32
 	entryLen []int32
 
-	// docWords[docStart[i]:docStart[i+1]] are the distinct indexed words of
-	// document i: one slice for all documents, not one per document.
-	docWords []docWord
-	docStart []int32
+	// docWords[i] are the distinct indexed words of document i, most of
+	// them cut from shared chunks: one allocation per many documents.
+	docWords [][]docWord
 	length   [][3]int32 // per document, the indexed words per field
 	postings [][]int32  // per stem, flat: doc id, score, variant mask
 
@@ -206,48 +206,12 @@ func (b *builder) word(w []byte) int32 {
 
 func (b *builder) analyse() {
 	b.wordID, b.stemID = map[string]int32{}, map[string]int32{}
-	b.docStart = make([]int32, len(b.docs)+1)
+	b.docWords = make([][]docWord, len(b.docs))
 	b.length = make([][3]int32, len(b.docs))
+	var t tally
 	var total [3]int
-	// Per word, the last document it was seen in (+1) and its index in
-	// docWords; per stem, the last document counted in its df (+1).
-	var slotDoc, slot, lastDoc []int32
-	var sc wordScanner
-	for i, d := range b.docs {
-		doc := int32(i + 1)
-		for f, text := range [3]string{d.Title, d.Headings, d.Body} {
-			sc.reset(text)
-			for {
-				w, _, _, ok := sc.next()
-				if !ok {
-					break
-				}
-				id := b.word(w)
-				sid := b.wordTerm[id]
-				if sid < 0 {
-					continue
-				}
-				b.length[i][f]++
-				if int(id) >= len(slotDoc) {
-					slotDoc = grow(slotDoc, len(b.words))
-					slot = grow(slot, len(b.words))
-				}
-				if slotDoc[id] != doc {
-					slotDoc[id], slot[id] = doc, int32(len(b.docWords))
-					b.docWords = append(b.docWords, docWord{word: id})
-					b.wordDocs[id]++
-					if int(sid) >= len(lastDoc) {
-						lastDoc = grow(lastDoc, len(b.stems))
-					}
-					if lastDoc[sid] != doc {
-						lastDoc[sid] = doc
-						b.df[sid]++
-					}
-				}
-				b.docWords[slot[id]].tf[f]++
-			}
-		}
-		b.docStart[i+1] = int32(len(b.docWords))
+	for i := range b.docs {
+		b.docWords[i] = b.analyseDoc(i, &t)
 		for f := range 3 {
 			total[f] += int(b.length[i][f])
 		}
@@ -258,6 +222,73 @@ func (b *builder) analyse() {
 		}
 	}
 	b.variantBits()
+}
+
+// tally is the scratch space of analyseDoc, reused from one document to
+// the next.
+type tally struct {
+	// Per word, the last document it was seen in (+1) and its index in
+	// that document's list; per stem, the last document counted in its df
+	// (+1).
+	slotDoc, slot, lastDoc []int32
+	// The free part of chunk holds the next short documents' lists.
+	chunk []docWord
+	sc    wordScanner
+}
+
+// analyseDoc counts the words of document i: its field lengths, the
+// document frequencies, and the list of its distinct words it returns.
+func (b *builder) analyseDoc(i int, t *tally) []docWord {
+	d, doc := b.docs[i], int32(i+1)
+	// A short document's list is cut from the free part of the chunk, with
+	// room for as many words as the text can hold: a word takes at least
+	// two bytes, one of them a separator, but for the last word of each of
+	// the three fields. A long document's list grows on its own.
+	var dw []docWord
+	most := (len(d.Title)+len(d.Headings)+len(d.Body))/2 + 3
+	short := most <= docWordChunk/8
+	if short {
+		if cap(t.chunk)-len(t.chunk) < most {
+			t.chunk = make([]docWord, 0, docWordChunk)
+		}
+		dw = t.chunk[len(t.chunk) : len(t.chunk) : len(t.chunk)+most]
+	}
+	for f, text := range [3]string{d.Title, d.Headings, d.Body} {
+		t.sc.reset(text)
+		for {
+			w, _, _, ok := t.sc.next()
+			if !ok {
+				break
+			}
+			id := b.word(w)
+			sid := b.wordTerm[id]
+			if sid < 0 {
+				continue
+			}
+			b.length[i][f]++
+			if int(id) >= len(t.slotDoc) {
+				t.slotDoc = grow(t.slotDoc, len(b.words))
+				t.slot = grow(t.slot, len(b.words))
+			}
+			if t.slotDoc[id] != doc {
+				t.slotDoc[id], t.slot[id] = doc, int32(len(dw))
+				dw = append(dw, docWord{word: id})
+				b.wordDocs[id]++
+				if int(sid) >= len(t.lastDoc) {
+					t.lastDoc = grow(t.lastDoc, len(b.stems))
+				}
+				if t.lastDoc[sid] != doc {
+					t.lastDoc[sid] = doc
+					b.df[sid]++
+				}
+			}
+			dw[t.slot[id]].tf[f]++
+		}
+	}
+	if short {
+		t.chunk = t.chunk[:len(t.chunk)+len(dw)]
+	}
+	return dw[:len(dw):len(dw)]
 }
 
 // grow extends s with zeros to length n.
@@ -328,7 +359,7 @@ func (b *builder) score() {
 	var order []int32
 	for id := range b.docs {
 		order = order[:0]
-		for _, w := range b.docWords[b.docStart[id]:b.docStart[id+1]] {
+		for _, w := range b.docWords[id] {
 			sid := b.wordTerm[w.word]
 			a := &accs[sid]
 			if a.tf == [3]int32{} {
@@ -664,7 +695,7 @@ func clip(s string, n int) string {
 func collapseSpace(s string, limit int) string {
 	var out []byte // nil while the result is s[:same]
 	same := 0
-	for i := 0; i < len(s) && len(out) <= limit; {
+	for i := 0; i < len(s) && len(out) <= limit && same <= limit; {
 		// The field s[i:end], then the space up to next.
 		end := fieldEnd(s, i)
 		if end == i {
@@ -696,10 +727,14 @@ func collapseSpace(s string, limit int) string {
 // byte that is not UTF-8 is not space.
 func fieldEnd(s string, i int) int {
 	for i < len(s) {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+		if c := s[i]; c < utf8.RuneSelf {
+			if isASCIISpace(c) {
+				break
+			}
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			break
 		}
@@ -710,16 +745,26 @@ func fieldEnd(s string, i int) int {
 
 func spaceEnd(s string, i int) int {
 	for i < len(s) {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+		if c := s[i]; c < utf8.RuneSelf {
+			if !isASCIISpace(c) {
+				break
+			}
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsSpace(r) {
 			break
 		}
 		i += size
 	}
 	return i
+}
+
+// isASCIISpace is unicode.IsSpace for ASCII: tab, newline, vertical tab,
+// form feed, carriage return and space.
+func isASCIISpace(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
 }
 
 // appendText appends s as a JSON string the way encoding/json does without
