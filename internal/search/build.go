@@ -694,8 +694,8 @@ func clip(s string, n int) string {
 // as most is, comes back as a part of s, without a copy.
 func collapseSpace(s string, limit int) string {
 	var out []byte // nil while the result is s[:same]
-	same := 0
-	for i := 0; i < len(s) && len(out) <= limit && same <= limit; {
+	same := collapsedASCII(s, limit)
+	for i := same; i < len(s) && len(out) <= limit && same <= limit; {
 		// The field s[i:end], then the space up to next.
 		end := fieldEnd(s, i)
 		if end == i {
@@ -720,6 +720,31 @@ func collapseSpace(s string, limit int) string {
 		return s[:same]
 	}
 	return string(out)
+}
+
+// collapsedASCII returns the end of the longest prefix of s that is
+// collapsed already and ends a field, looking at ASCII only and no further
+// than the first space past limit: a fast start for collapseSpace.
+func collapsedASCII(s string, limit int) int {
+	end := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if i == 0 || s[i-1] == ' ' {
+				return end
+			}
+			end = i
+			if i > limit {
+				return end
+			}
+		case c >= utf8.RuneSelf || '\t' <= c && c <= '\r':
+			return end
+		}
+	}
+	if len(s) > 0 && s[len(s)-1] != ' ' {
+		return len(s)
+	}
+	return end
 }
 
 // fieldEnd returns where the run of non-space from i ends; spaceEnd, where

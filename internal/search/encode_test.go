@@ -200,3 +200,25 @@ func wordsReference(s string, fn func(word string, start, end int)) {
 	}
 	flush(len(s))
 }
+
+func TestCollapsedASCII(t *testing.T) {
+	tests := []struct {
+		s     string
+		limit int
+		want  int
+	}{
+		{"", 10, 0},
+		{"one two", 10, 7},
+		{"one two ", 10, 7},
+		{" one", 10, 0},
+		{"one  two", 10, 3},
+		{"one\ttwo", 10, 0},
+		{"one twö", 10, 3},
+		{"one two three four", 4, 7},
+	}
+	for _, tt := range tests {
+		if got := collapsedASCII(tt.s, tt.limit); got != tt.want {
+			t.Errorf("collapsedASCII(%q, %d) = %d, want %d", tt.s, tt.limit, got, tt.want)
+		}
+	}
+}
