@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/base64"
@@ -114,6 +115,7 @@ func Build(docs []Doc, opt Options) (files map[string][]byte, manifestURL string
 		m.Shards[key] = h
 		files[prefix+shardPath(key, h)] = data
 	})
+	b.postings = nil // encoded: let the collector have them for the fragments
 	group, frags, fragHash := b.fragments()
 	m.DocGroup, m.DocHash = group, fragHash
 	for n, data := range frags {
@@ -165,10 +167,11 @@ type builder struct {
 
 	// Scratch space of the shard encoder, per stem: the shard it was last
 	// counted in, and its index in the shard being encoded.
-	seen    []int32
-	shardNo int32
-	stemIdx []int32
-	scratch []byte
+	seen     []int32
+	shardNo  int32
+	stemIdx  []int32
+	scratch  []byte
+	shardBuf []byte
 }
 
 // docWord is one distinct word of a document and its count per field.
@@ -388,6 +391,7 @@ func (b *builder) score() {
 			b.postings[sid] = append(b.postings[sid], int32(id), q, a.mask)
 		}
 	}
+	b.docWords = nil // the largest table: free it before the shards are encoded
 	b.entryLen = make([]int32, len(b.stems))
 	for sid := range b.stems {
 		b.entryLen[sid] = int32(b.entrySize(int32(sid)))
@@ -483,10 +487,15 @@ func (b *builder) shardSize(words []int32) int {
 }
 
 // encodeShard encodes the shard holding the given words (sorted), the JSON
-// of a shardFile with its keys in order; size is their shardSize.
-func (b *builder) encodeShard(words []int32, size int) []byte {
+// of a shardFile with its keys in order. It is encoded in a reused buffer
+// and returned in a copy of the exact size.
+func (b *builder) encodeShard(words []int32) []byte {
+	b.shardBuf = b.appendShard(b.shardBuf[:0], words)
+	return bytes.Clone(b.shardBuf)
+}
+
+func (b *builder) appendShard(out []byte, words []int32) []byte {
 	stems := b.shardStems(words)
-	out := make([]byte, 0, size+8*len(words)) // the stem indexes and bits
 	out = append(out, `{"s":[`...)
 	for i, sid := range stems {
 		if i > 0 {
@@ -580,7 +589,7 @@ func (b *builder) groupBy(words []int32, n int) []wordGroup {
 func (b *builder) split(key string, words []int32, emit func(string, []byte)) {
 	size := b.shardSize(words)
 	if size <= b.opt.ShardBytes || len(words) == 1 {
-		emit(key, b.encodeShard(words, size))
+		emit(key, b.encodeShard(words))
 		return
 	}
 	depth := utf8.RuneCountInString(key)
@@ -604,11 +613,11 @@ func (b *builder) split(key string, words []int32, emit func(string, []byte)) {
 		biggest = max(biggest, b.shardSize(c.words))
 	}
 	if biggest*10 >= size*9 {
-		emit(key, b.encodeShard(words, size))
+		emit(key, b.encodeShard(words))
 		return
 	}
 	if len(terminal) > 0 {
-		emit(key, b.encodeShard(terminal, b.shardSize(terminal)))
+		emit(key, b.encodeShard(terminal))
 	}
 	for _, c := range children {
 		b.split(c.key, c.words, emit)
@@ -631,38 +640,38 @@ func (b *builder) fragments() (group int, files [][]byte, hash string) {
 		group = min(maxGroup, max(1, fragBytes*len(b.docs)/size))
 	}
 	h := sha256.New()
+	var buf []byte
 	for first := 0; first < len(b.docs); first += group {
-		last := min(first+group, len(b.docs))
-		n := 2
-		for id := first; id < last; id++ {
-			d := b.docs[id]
-			n += len(d.URL) + len(d.Title) + len(d.Where) + len(d.Type) + len(bodies[id]) + 16
-		}
-		data := make([]byte, 0, n) // enough unless there is much to escape
-		data = append(data, '[')
-		for id := first; id < last; id++ {
-			d := b.docs[id]
-			if id > first {
-				data = append(data, ',')
-			}
-			for f, s := range [5]string{d.URL, d.Title, d.Where, d.Type, bodies[id]} {
-				if f == 0 {
-					data = append(data, '[')
-				} else {
-					data = append(data, ',')
-				}
-				data = appendText(data, s)
-			}
-			data = append(data, ']')
-		}
-		data = append(data, ']')
+		// Encoded in a reused buffer, kept in a copy of the exact size.
+		buf = b.appendFragment(buf[:0], first, min(first+group, len(b.docs)), bodies)
 		if first > 0 {
 			h.Write([]byte{'\n'})
 		}
-		h.Write(data)
-		files = append(files, data)
+		h.Write(buf)
+		files = append(files, bytes.Clone(buf))
 	}
 	return group, files, hashString(h.Sum(nil))
+}
+
+// appendFragment appends the fragment file of documents first to last-1.
+func (b *builder) appendFragment(data []byte, first, last int, bodies []string) []byte {
+	data = append(data, '[')
+	for id := first; id < last; id++ {
+		d := b.docs[id]
+		if id > first {
+			data = append(data, ',')
+		}
+		for f, s := range [5]string{d.URL, d.Title, d.Where, d.Type, bodies[id]} {
+			if f == 0 {
+				data = append(data, '[')
+			} else {
+				data = append(data, ',')
+			}
+			data = appendText(data, s)
+		}
+		data = append(data, ']')
+	}
+	return append(data, ']')
 }
 
 // clip cuts s to at most n bytes, at a space when there is one near the end,
