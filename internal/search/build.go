@@ -703,7 +703,7 @@ func clip(s string, n int) string {
 // as most is, comes back as a part of s, without a copy.
 func collapseSpace(s string, limit int) string {
 	var out []byte // nil while the result is s[:same]
-	same := collapsedASCII(s, limit)
+	same := collapsedPrefix(s, limit)
 	for i := same; i < len(s) && len(out) <= limit && same <= limit; {
 		// The field s[i:end], then the space up to next.
 		end := fieldEnd(s, i)
@@ -731,10 +731,12 @@ func collapseSpace(s string, limit int) string {
 	return string(out)
 }
 
-// collapsedASCII returns the end of the longest prefix of s that is
-// collapsed already and ends a field, looking at ASCII only and no further
-// than the first space past limit: a fast start for collapseSpace.
-func collapsedASCII(s string, limit int) int {
+// collapsedPrefix returns the end of the longest prefix of s that is
+// collapsed already and ends a field, looking no further than the first
+// space past limit: a fast start for collapseSpace, byte by byte. In UTF-8,
+// every space but ASCII's begins with 0xC2 (U+0085, U+00A0), 0xE1 (U+1680)
+// 0xE2 (U+2000 to U+205F) or 0xE3 (U+3000); the scan stops there.
+func collapsedPrefix(s string, limit int) int {
 	end := 0
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
@@ -746,7 +748,7 @@ func collapsedASCII(s string, limit int) int {
 			if i > limit {
 				return end
 			}
-		case c >= utf8.RuneSelf || '\t' <= c && c <= '\r':
+		case '\t' <= c && c <= '\r', c == 0xC2, c == 0xE1, c == 0xE2, c == 0xE3:
 			return end
 		}
 	}

@@ -201,7 +201,7 @@ func wordsReference(s string, fn func(word string, start, end int)) {
 	flush(len(s))
 }
 
-func TestCollapsedASCII(t *testing.T) {
+func TestCollapsedPrefix(t *testing.T) {
 	tests := []struct {
 		s     string
 		limit int
@@ -213,12 +213,16 @@ func TestCollapsedASCII(t *testing.T) {
 		{" one", 10, 0},
 		{"one  two", 10, 3},
 		{"one\ttwo", 10, 0},
-		{"one twö", 10, 3},
+		{"one twö", 10, 8},
+		{"один два", 20, 15},
+		{"one\u00a0two", 20, 0},
+		{"one two\u3000", 20, 3},
+		{"one \xff\xfe two", 20, 10},
 		{"one two three four", 4, 7},
 	}
 	for _, tt := range tests {
-		if got := collapsedASCII(tt.s, tt.limit); got != tt.want {
-			t.Errorf("collapsedASCII(%q, %d) = %d, want %d", tt.s, tt.limit, got, tt.want)
+		if got := collapsedPrefix(tt.s, tt.limit); got != tt.want {
+			t.Errorf("collapsedPrefix(%q, %d) = %d, want %d", tt.s, tt.limit, got, tt.want)
 		}
 	}
 }
