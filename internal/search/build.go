@@ -739,7 +739,11 @@ func collapseSpace(s string, limit int) string {
 func collapsedPrefix(s string, limit int) int {
 	end := 0
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
+		c := s[i]
+		if ' ' < c && c < 0xC2 { // most bytes: ASCII other than space, and UTF-8 continuations
+			continue
+		}
+		switch {
 		case c == ' ':
 			if i == 0 || s[i-1] == ' ' {
 				return end
