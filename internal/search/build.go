@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -62,6 +64,7 @@ const (
 	fragBytes      = 4 << 10 // a fragment file holds about this much
 	maxGroup       = 64      // and at most this many documents
 	maxBodyBytes   = 3000    // body text kept for snippets per document
+	docWordChunk   = 1 << 16 // docWords allocated at a time for short documents
 )
 
 // fieldWeights are the BM25F weights of title, headings and body.
@@ -98,7 +101,7 @@ func Build(docs []Doc, opt Options) (files map[string][]byte, manifestURL string
 		}
 	}
 
-	b := &builder{opt: opt, docs: sorted, entries: map[string][]byte{}}
+	b := &builder{opt: opt, docs: sorted}
 	b.analyse()
 	b.score()
 	files = map[string][]byte{}
@@ -112,24 +115,20 @@ func Build(docs []Doc, opt Options) (files map[string][]byte, manifestURL string
 		m.Shards[key] = h
 		files[prefix+shardPath(key, h)] = data
 	})
-	group, frags, err := b.fragments()
-	if err != nil {
-		return nil, "", err
-	}
-	m.DocGroup, m.DocHash = group, contentHash(bytes.Join(frags, []byte{'\n'}))
+	b.postings = nil // encoded: let the collector have them for the fragments
+	group, frags, fragHash := b.fragments()
+	m.DocGroup, m.DocHash = group, fragHash
 	for n, data := range frags {
 		files[prefix+fragPath(n, m.DocHash)] = data
 	}
-	if err := b.facets(func(facet, value string, data []byte) {
+	b.facets(func(facet, value string, data []byte) {
 		h := contentHash(data)
 		if m.Facets[facet] == nil {
 			m.Facets[facet] = map[string]string{}
 		}
 		m.Facets[facet][value] = h
 		files[prefix+facetPath(facet, value, h)] = data
-	}); err != nil {
-		return nil, "", err
-	}
+	})
 	data, err := marshal(m)
 	if err != nil {
 		return nil, "", fmt.Errorf("search: encoding the manifest: %w", err)
@@ -144,23 +143,35 @@ type builder struct {
 	docs []Doc
 	avg  [3]float64
 
-	// The vocabulary, by id: words[i] is a word, wordStem[i] the id of
-	// its stem in stems (-1 for a stop word).
+	// The vocabulary, by id: words[i] is a folded word, wordTerm[i] the id
+	// of its stem in stems (-1 for a stop word), wordDocs[i] the number of
+	// documents it occurs in, wordBit[i] its variant bit (-1 for none).
 	wordID   map[string]int32
 	words    []string
 	wordTerm []int32
 	wordDocs []int32
+	wordBit  []int32
+	// The stems, by id: df is the document frequency, variants the number
+	// of words of the stem, entryLen the length of its encoded shard entry.
 	stemID   map[string]int32
 	stems    []string
 	df       []int32
-	docWords [][]docWord // per document, its distinct indexed words
+	variants []int32
+	entryLen []int32
 
-	wordStem map[string]string   // word → stem, for the shards
-	variants map[string][]string // stem → surface words, most frequent first
-	bit      map[string]int      // word → variant bit or -1
-	postings map[string][]int    // stem → flat postings: doc id, score, variant mask
-	entries  map[string][]byte   // stem → encoded shard entry
-	length   [][3]int32          // per document, the indexed words per field
+	// docWords[i] are the distinct indexed words of document i, most of
+	// them cut from shared chunks: one allocation per many documents.
+	docWords [][]docWord
+	length   [][3]int32 // per document, the indexed words per field
+	postings [][]int32  // per stem, flat: doc id, score, variant mask
+
+	// Scratch space of the shard encoder, per stem: the shard it was last
+	// counted in, and its index in the shard being encoded.
+	seen     []int32
+	shardNo  int32
+	stemIdx  []int32
+	scratch  []byte
+	shardBuf []byte
 }
 
 // docWord is one distinct word of a document and its count per field.
@@ -169,17 +180,18 @@ type docWord struct {
 	tf   [3]int32
 }
 
-// word returns the id of a folded word, adding it to the vocabulary.
-func (b *builder) word(w string) int32 {
-	if id, ok := b.wordID[w]; ok {
+// word returns the id of a folded word, adding it to the vocabulary. Each
+// distinct word is stemmed once per build.
+func (b *builder) word(w []byte) int32 {
+	if id, ok := b.wordID[string(w)]; ok { // no allocation for a lookup
 		return id
 	}
 	id := int32(len(b.words))
-	w = strings.Clone(w)
-	b.wordID[w] = id
-	b.words = append(b.words, w)
+	s := string(w)
+	b.wordID[s] = id
+	b.words = append(b.words, s)
 	b.wordDocs = append(b.wordDocs, 0)
-	st, ok := term(w)
+	st, ok := term(s)
 	if !ok {
 		b.wordTerm = append(b.wordTerm, -1)
 		return id
@@ -199,66 +211,127 @@ func (b *builder) analyse() {
 	b.wordID, b.stemID = map[string]int32{}, map[string]int32{}
 	b.docWords = make([][]docWord, len(b.docs))
 	b.length = make([][3]int32, len(b.docs))
+	var t tally
 	var total [3]int
-	// Per word, the last document it was seen in (+1) and its index in that
-	// document's list; per stem, the last document counted in its df (+1).
-	var slotDoc, slot, lastDoc []int32
-	for i, d := range b.docs {
-		var dw []docWord
-		for f, text := range [3]string{d.Title, d.Headings, d.Body} {
-			words(text, func(w string, _, _ int) {
-				id := b.word(w)
-				sid := b.wordTerm[id]
-				if sid < 0 {
-					return
-				}
-				b.length[i][f]++
-				for int(id) >= len(slotDoc) {
-					slotDoc, slot = append(slotDoc, 0), append(slot, 0)
-				}
-				if slotDoc[id] != int32(i+1) {
-					slotDoc[id], slot[id] = int32(i+1), int32(len(dw))
-					dw = append(dw, docWord{word: id})
-					b.wordDocs[id]++
-					for int(sid) >= len(lastDoc) {
-						lastDoc = append(lastDoc, 0)
-					}
-					if lastDoc[sid] != int32(i+1) {
-						lastDoc[sid] = int32(i + 1)
-						b.df[sid]++
-					}
-				}
-				dw[slot[id]].tf[f]++
-			})
-		}
+	for i := range b.docs {
+		b.docWords[i] = b.analyseDoc(i, &t)
 		for f := range 3 {
 			total[f] += int(b.length[i][f])
 		}
-		b.docWords[i] = dw
 	}
 	for f := range 3 {
 		if len(b.docs) > 0 {
 			b.avg[f] = math.Round(float64(total[f])/float64(len(b.docs))*100) / 100
 		}
 	}
-	b.wordStem = map[string]string{}
-	b.variants = map[string][]string{}
-	for id, w := range b.words {
-		if sid := b.wordTerm[id]; sid >= 0 {
-			b.wordStem[w] = b.stems[sid]
-			b.variants[b.stems[sid]] = append(b.variants[b.stems[sid]], w)
+	b.variantBits()
+}
+
+// tally is the scratch space of analyseDoc, reused from one document to
+// the next.
+type tally struct {
+	// Per word, the last document it was seen in (+1) and its index in
+	// that document's list; per stem, the last document counted in its df
+	// (+1).
+	slotDoc, slot, lastDoc []int32
+	// The free part of chunk holds the next short documents' lists.
+	chunk []docWord
+	sc    wordScanner
+}
+
+// analyseDoc counts the words of document i: its field lengths, the
+// document frequencies, and the list of its distinct words it returns.
+func (b *builder) analyseDoc(i int, t *tally) []docWord {
+	d, doc := b.docs[i], int32(i+1)
+	// A short document's list is cut from the free part of the chunk, with
+	// room for as many words as the text can hold: a word takes at least
+	// two bytes, one of them a separator, but for the last word of each of
+	// the three fields. A long document's list grows on its own.
+	var dw []docWord
+	most := (len(d.Title)+len(d.Headings)+len(d.Body))/2 + 3
+	short := most <= docWordChunk/8
+	if short {
+		if cap(t.chunk)-len(t.chunk) < most {
+			t.chunk = make([]docWord, 0, docWordChunk)
+		}
+		dw = t.chunk[len(t.chunk) : len(t.chunk) : len(t.chunk)+most]
+	}
+	for f, text := range [3]string{d.Title, d.Headings, d.Body} {
+		t.sc.reset(text)
+		for {
+			w, _, _, ok := t.sc.next()
+			if !ok {
+				break
+			}
+			id := b.word(w)
+			sid := b.wordTerm[id]
+			if sid < 0 {
+				continue
+			}
+			b.length[i][f]++
+			if int(id) >= len(t.slotDoc) {
+				t.slotDoc = grow(t.slotDoc, len(b.words))
+				t.slot = grow(t.slot, len(b.words))
+			}
+			if t.slotDoc[id] != doc {
+				t.slotDoc[id], t.slot[id] = doc, int32(len(dw))
+				dw = append(dw, docWord{word: id})
+				b.wordDocs[id]++
+				if int(sid) >= len(t.lastDoc) {
+					t.lastDoc = grow(t.lastDoc, len(b.stems))
+				}
+				if t.lastDoc[sid] != doc {
+					t.lastDoc[sid] = doc
+					b.df[sid]++
+				}
+			}
+			dw[t.slot[id]].tf[f]++
 		}
 	}
-	b.bit = map[string]int{}
-	for _, ws := range b.variants {
-		slices.SortFunc(ws, func(x, y string) int {
-			return cmp.Or(cmp.Compare(b.wordDocs[b.wordID[y]], b.wordDocs[b.wordID[x]]), cmp.Compare(x, y))
+	if short {
+		t.chunk = t.chunk[:len(t.chunk)+len(dw)]
+	}
+	return dw[:len(dw):len(dw)]
+}
+
+// grow extends s with zeros to length n.
+func grow(s []int32, n int) []int32 {
+	return append(s, make([]int32, n-len(s))...)
+}
+
+// variantBits numbers the words of each stem, most frequent first (ties in
+// word order): the first maxVariantBits get a bit of the posting masks.
+func (b *builder) variantBits() {
+	// The words of stem sid are byStem[start[sid]:start[sid+1]].
+	b.variants = make([]int32, len(b.stems))
+	for _, sid := range b.wordTerm {
+		if sid >= 0 {
+			b.variants[sid]++
+		}
+	}
+	start := make([]int32, len(b.stems)+1)
+	for sid, n := range b.variants {
+		start[sid+1] = start[sid] + n
+	}
+	byStem := make([]int32, start[len(b.stems)])
+	next := slices.Clone(start[:len(b.stems)])
+	for id, sid := range b.wordTerm {
+		if sid >= 0 {
+			byStem[next[sid]] = int32(id)
+			next[sid]++
+		}
+	}
+	b.wordBit = make([]int32, len(b.words))
+	for sid := range b.stems {
+		ws := byStem[start[sid]:start[sid+1]]
+		slices.SortFunc(ws, func(x, y int32) int {
+			return cmp.Or(cmp.Compare(b.wordDocs[y], b.wordDocs[x]), cmp.Compare(b.words[x], b.words[y]))
 		})
-		for i, w := range ws {
+		for i, id := range ws {
 			if i < maxVariantBits {
-				b.bit[w] = i
+				b.wordBit[id] = int32(i)
 			} else {
-				b.bit[w] = -1
+				b.wordBit[id] = -1
 			}
 		}
 	}
@@ -269,25 +342,27 @@ func (b *builder) analyse() {
 func (b *builder) score() {
 	n := float64(len(b.docs))
 	idf := make([]float64, len(b.stems))
+	all := 0
 	for sid, df := range b.df {
 		idf[sid] = math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+		all += int(df)
 	}
-	bits := make([]int, len(b.words))
-	for id, w := range b.words {
-		if b.wordTerm[id] >= 0 {
-			bits[id] = b.bit[w]
-		}
+	// A stem has one posting per document it occurs in: the postings of all
+	// stems share one exactly sized array.
+	flat := make([]int32, 3*all)
+	b.postings = make([][]int32, len(b.stems))
+	for sid, df := range b.df {
+		b.postings[sid], flat = flat[:0:3*df], flat[3*df:]
 	}
-	post := make([][]int, len(b.stems))
 	type acc struct {
 		tf   [3]int32
-		mask int
+		mask int32
 	}
 	accs := make([]acc, len(b.stems)) // zero between documents
 	var order []int32
-	for id, dw := range b.docWords {
+	for id := range b.docs {
 		order = order[:0]
-		for _, w := range dw {
+		for _, w := range b.docWords[id] {
 			sid := b.wordTerm[w.word]
 			a := &accs[sid]
 			if a.tf == [3]int32{} {
@@ -296,7 +371,7 @@ func (b *builder) score() {
 			for f := range 3 {
 				a.tf[f] += w.tf[f]
 			}
-			if bit := bits[w.word]; bit >= 0 {
+			if bit := b.wordBit[w.word]; bit >= 0 {
 				a.mask |= 1 << bit
 			}
 		}
@@ -312,29 +387,27 @@ func (b *builder) score() {
 				tfw += fieldWeights[f] * float64(a.tf[f]) / norm
 			}
 			s := idf[sid] * tfw * (k1 + 1) / (tfw + k1)
-			q := max(1, int(math.Round(s*scoreScale)))
-			post[sid] = append(post[sid], id, q, a.mask)
+			q := max(1, int32(math.Round(s*scoreScale)))
+			b.postings[sid] = append(b.postings[sid], int32(id), q, a.mask)
 		}
 	}
-	b.postings = make(map[string][]int, len(b.stems))
-	for sid, p := range post {
-		b.postings[b.stems[sid]] = p
+	b.docWords = nil // the largest table: free it before the shards are encoded
+	b.entryLen = make([]int32, len(b.stems))
+	for sid := range b.stems {
+		b.entryLen[sid] = int32(b.entrySize(int32(sid)))
 	}
 }
 
-// stemEntry returns the encoded [stem, variants, postings] of a stem,
-// computed once per build.
-func (b *builder) stemEntry(st string) []byte {
-	if e, ok := b.entries[st]; ok {
-		return e
-	}
-	v := len(b.variants[st])
-	p := b.postings[st]
-	e := appendJSONString([]byte{'['}, st)
+// appendEntry appends the encoded [stem, variants, postings] of a stem.
+func (b *builder) appendEntry(e []byte, sid int32) []byte {
+	v := b.variants[sid]
+	p := b.postings[sid]
+	e = append(e, '[')
+	e = appendJSONString(e, b.stems[sid])
 	e = append(e, ',')
 	e = strconv.AppendInt(e, int64(v), 10)
 	e = append(e, ",["...)
-	prev := 0
+	var prev int32
 	for j := 0; j < len(p); j += 3 {
 		if j > 0 {
 			e = append(e, ',')
@@ -348,56 +421,99 @@ func (b *builder) stemEntry(st string) []byte {
 		}
 		prev = p[j]
 	}
-	e = append(e, "]]"...)
-	b.entries[st] = e
-	return e
+	return append(e, "]]"...)
 }
 
-// shardStems returns the distinct stems of words, sorted.
-func (b *builder) shardStems(words []string) []string {
-	stems := make([]string, 0, len(words))
-	for _, w := range words {
-		stems = append(stems, b.wordStem[w])
+// entrySize is len(appendEntry(nil, sid)), counted without encoding.
+func (b *builder) entrySize(sid int32) int {
+	v := b.variants[sid]
+	p := b.postings[sid]
+	b.scratch = appendJSONString(b.scratch[:0], b.stems[sid])
+	n := len("[") + len(b.scratch) + len(",") + intLen(v) + len(",[") + len("]]")
+	var prev int32
+	for j := 0; j < len(p); j += 3 {
+		if j > 0 {
+			n++
+		}
+		n += intLen(p[j]-prev) + 1 + intLen(p[j+1])
+		if v > 1 {
+			n += 1 + intLen(p[j+2])
+		}
+		prev = p[j]
 	}
-	slices.Sort(stems)
-	return slices.Compact(stems)
+	return n
+}
+
+// intLen is the length of v in decimal.
+func intLen(v int32) int {
+	n := 1
+	if v < 0 {
+		n++
+		v = -v // no posting number is math.MinInt32
+	}
+	for ; v >= 10; v /= 10 {
+		n++
+	}
+	return n
+}
+
+// shardStems returns the distinct stems of words, in stem order.
+func (b *builder) shardStems(words []int32) []int32 {
+	b.shardNo++
+	var stems []int32
+	for _, id := range words {
+		if sid := b.wordTerm[id]; b.seen[sid] != b.shardNo {
+			b.seen[sid] = b.shardNo
+			stems = append(stems, sid)
+		}
+	}
+	slices.SortFunc(stems, func(x, y int32) int { return strings.Compare(b.stems[x], b.stems[y]) })
+	return stems
 }
 
 // shardSize is the size of the shard holding words, give or take a few
 // bytes per word.
-func (b *builder) shardSize(words []string) int {
+func (b *builder) shardSize(words []int32) int {
+	b.shardNo++
 	n := 16
-	for _, st := range b.shardStems(words) {
-		n += len(b.stemEntry(st)) + 1
-	}
-	for _, w := range words {
-		n += len(w) + 12
+	for _, id := range words {
+		if sid := b.wordTerm[id]; b.seen[sid] != b.shardNo {
+			b.seen[sid] = b.shardNo
+			n += int(b.entryLen[sid]) + 1
+		}
+		n += len(b.words[id]) + 12
 	}
 	return n
 }
 
 // encodeShard encodes the shard holding the given words (sorted), the JSON
-// of a shardFile with its keys in order.
-func (b *builder) encodeShard(words []string) []byte {
+// of a shardFile with its keys in order. It is encoded in a reused buffer
+// and returned in a copy of the exact size.
+func (b *builder) encodeShard(words []int32) []byte {
+	b.shardBuf = b.appendShard(b.shardBuf[:0], words)
+	return bytes.Clone(b.shardBuf)
+}
+
+func (b *builder) appendShard(out []byte, words []int32) []byte {
 	stems := b.shardStems(words)
-	out := []byte(`{"s":[`)
-	for i, st := range stems {
+	out = append(out, `{"s":[`...)
+	for i, sid := range stems {
 		if i > 0 {
 			out = append(out, ',')
 		}
-		out = append(out, b.stemEntry(st)...)
+		out = b.appendEntry(out, sid)
+		b.stemIdx[sid] = int32(i)
 	}
 	out = append(out, `],"w":{`...)
-	for i, w := range words {
+	for i, id := range words {
 		if i > 0 {
 			out = append(out, ',')
 		}
-		si, _ := slices.BinarySearch(stems, b.wordStem[w])
-		out = appendJSONString(out, w)
+		out = appendJSONString(out, b.words[id])
 		out = append(out, ":["...)
-		out = strconv.AppendInt(out, int64(si), 10)
+		out = strconv.AppendInt(out, int64(b.stemIdx[b.wordTerm[id]]), 10)
 		out = append(out, ',')
-		out = strconv.AppendInt(out, int64(b.bit[w]), 10)
+		out = strconv.AppendInt(out, int64(b.wordBit[id]), 10)
 		out = append(out, ']')
 	}
 	return append(out, "}}"...)
@@ -433,54 +549,59 @@ func runePrefix(s string, n int) string {
 // shards partitions the vocabulary by word prefix and emits each shard.
 // A word lives in the shard whose key is its longest prefix among the keys.
 func (b *builder) shards(emit func(key string, data []byte)) {
-	all := make([]string, 0, len(b.wordStem))
-	for w := range b.wordStem {
-		all = append(all, w)
+	all := make([]int32, 0, len(b.words))
+	for id, sid := range b.wordTerm {
+		if sid >= 0 {
+			all = append(all, int32(id))
+		}
 	}
-	slices.Sort(all)
-	groups := groupBy(all, b.opt.ShardPrefixLen)
-	for _, g := range groups {
+	slices.SortFunc(all, func(x, y int32) int { return strings.Compare(b.words[x], b.words[y]) })
+	b.seen = make([]int32, len(b.stems))
+	b.stemIdx = make([]int32, len(b.stems))
+	for _, g := range b.groupBy(all, b.opt.ShardPrefixLen) {
 		b.split(g.key, g.words, emit)
 	}
 }
 
 type wordGroup struct {
 	key   string
-	words []string
+	words []int32
 }
 
 // groupBy groups sorted words by their first n runes; words of n runes or
 // fewer form the group of their own key. Groups come out in key order.
-func groupBy(words []string, n int) []wordGroup {
+// The words of a group are a part of words: in sorted order, the words
+// sharing a prefix are adjacent.
+func (b *builder) groupBy(words []int32, n int) []wordGroup {
 	var out []wordGroup
-	for _, w := range words {
-		k := runePrefix(w, n)
-		if len(out) > 0 && out[len(out)-1].key == k {
-			out[len(out)-1].words = append(out[len(out)-1].words, w)
+	for i, id := range words {
+		k := runePrefix(b.words[id], n)
+		if last := len(out) - 1; last >= 0 && out[last].key == k {
+			out[last].words = words[i-len(out[last].words) : i+1]
 			continue
 		}
-		out = append(out, wordGroup{key: k, words: []string{w}})
+		out = append(out, wordGroup{key: k, words: words[i : i+1]})
 	}
 	slices.SortStableFunc(out, func(a, b wordGroup) int { return cmp.Compare(a.key, b.key) })
 	return out
 }
 
-func (b *builder) split(key string, words []string, emit func(string, []byte)) {
+func (b *builder) split(key string, words []int32, emit func(string, []byte)) {
 	size := b.shardSize(words)
 	if size <= b.opt.ShardBytes || len(words) == 1 {
 		emit(key, b.encodeShard(words))
 		return
 	}
 	depth := utf8.RuneCountInString(key)
-	var terminal, rest []string
-	for _, w := range words {
-		if w == key {
-			terminal = append(terminal, w)
+	var terminal, rest []int32
+	for _, id := range words {
+		if b.words[id] == key {
+			terminal = append(terminal, id)
 		} else {
-			rest = append(rest, w)
+			rest = append(rest, id)
 		}
 	}
-	children := groupBy(rest, depth+1)
+	children := b.groupBy(rest, depth+1)
 	if len(children) == 1 && len(terminal) == 0 {
 		b.split(children[0].key, children[0].words, emit)
 		return
@@ -505,30 +626,56 @@ func (b *builder) split(key string, words []string, emit func(string, []byte)) {
 
 // fragments groups documents, in id order, a fixed number per file, so that
 // a file is about fragBytes; each file is a JSON array of
-// [url, title, where, type, body].
-func (b *builder) fragments() (group int, files [][]byte, err error) {
-	entries := make([][5]string, len(b.docs))
+// [url, title, where, type, body]. hash is the content hash of all the
+// files joined by newlines.
+func (b *builder) fragments() (group int, files [][]byte, hash string) {
+	bodies := make([]string, len(b.docs))
 	size := 0
 	for id, d := range b.docs {
-		e := [5]string{d.URL, d.Title, d.Where, d.Type, clip(d.Body, maxBodyBytes)}
-		entries[id] = e
-		size += len(e[0]) + len(e[1]) + len(e[2]) + len(e[3]) + len(e[4]) + 12
+		bodies[id] = clip(d.Body, maxBodyBytes)
+		size += len(d.URL) + len(d.Title) + len(d.Where) + len(d.Type) + len(bodies[id]) + 12
 	}
 	group = 1
 	if size > 0 {
-		group = min(maxGroup, max(1, fragBytes*len(entries)/size))
+		group = min(maxGroup, max(1, fragBytes*len(b.docs)/size))
 	}
-	for first := 0; first < len(entries); first += group {
-		data, err := marshal(entries[first:min(first+group, len(entries))])
-		if err != nil {
-			return 0, nil, fmt.Errorf("search: encoding fragments from document %d: %w", first, err)
+	h := sha256.New()
+	var buf []byte
+	for first := 0; first < len(b.docs); first += group {
+		// Encoded in a reused buffer, kept in a copy of the exact size.
+		buf = b.appendFragment(buf[:0], first, min(first+group, len(b.docs)), bodies)
+		if first > 0 {
+			h.Write([]byte{'\n'})
 		}
-		files = append(files, data)
+		h.Write(buf)
+		files = append(files, bytes.Clone(buf))
 	}
-	return group, files, nil
+	return group, files, hashString(h.Sum(nil))
 }
 
-// clip cuts s to at most n bytes, at a space when there is one near the end.
+// appendFragment appends the fragment file of documents first to last-1.
+func (b *builder) appendFragment(data []byte, first, last int, bodies []string) []byte {
+	data = append(data, '[')
+	for id := first; id < last; id++ {
+		d := b.docs[id]
+		if id > first {
+			data = append(data, ',')
+		}
+		for f, s := range [5]string{d.URL, d.Title, d.Where, d.Type, bodies[id]} {
+			if f == 0 {
+				data = append(data, '[')
+			} else {
+				data = append(data, ',')
+			}
+			data = appendText(data, s)
+		}
+		data = append(data, ']')
+	}
+	return append(data, ']')
+}
+
+// clip cuts s to at most n bytes, at a space when there is one near the end,
+// after collapsing each run of space to one and trimming it at both ends.
 func clip(s string, n int) string {
 	if len(s) > 2*n { // collapsing space shortens; no need to look further
 		cut := 2 * n
@@ -537,7 +684,7 @@ func clip(s string, n int) string {
 		}
 		s = s[:cut]
 	}
-	s = strings.Join(strings.Fields(s), " ")
+	s = collapseSpace(s, n)
 	if len(s) <= n {
 		return s
 	}
@@ -551,9 +698,171 @@ func clip(s string, n int) string {
 	return s[:cut]
 }
 
+// collapseSpace is strings.Join(strings.Fields(s), " "), except that it may
+// stop once the result is longer than limit. Text that is collapsed already,
+// as most is, comes back as a part of s, without a copy.
+func collapseSpace(s string, limit int) string {
+	var out []byte // nil while the result is s[:same]
+	same := collapsedPrefix(s, limit)
+	for i := same; i < len(s) && len(out) <= limit && same <= limit; {
+		// The field s[i:end], then the space up to next.
+		end := fieldEnd(s, i)
+		if end == i {
+			i = spaceEnd(s, i)
+			continue
+		}
+		switch {
+		case out == nil && (same == 0 && i == 0 || same > 0 && i == same+1 && s[same] == ' '):
+			same = end
+		case out == nil:
+			out = append(make([]byte, 0, min(len(s), limit+utf8.UTFMax)), s[:same]...)
+			fallthrough
+		default:
+			if len(out) > 0 {
+				out = append(out, ' ')
+			}
+			out = append(out, s[i:end]...)
+		}
+		i = end
+	}
+	if out == nil {
+		return s[:same]
+	}
+	return string(out)
+}
+
+// collapsedPrefix returns the end of the longest prefix of s that is
+// collapsed already and ends a field, looking no further than the first
+// space past limit: a fast start for collapseSpace, byte by byte. In UTF-8,
+// every space but ASCII's begins with 0xC2 (U+0085, U+00A0), 0xE1 (U+1680)
+// 0xE2 (U+2000 to U+205F) or 0xE3 (U+3000); the scan stops there.
+func collapsedPrefix(s string, limit int) int {
+	end := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if ' ' < c && c < 0xC2 { // most bytes: ASCII other than space, and UTF-8 continuations
+			continue
+		}
+		switch {
+		case c == ' ':
+			if i == 0 || s[i-1] == ' ' {
+				return end
+			}
+			end = i
+			if i > limit {
+				return end
+			}
+		case '\t' <= c && c <= '\r', c == 0xC2, c == 0xE1, c == 0xE2, c == 0xE3:
+			return end
+		}
+	}
+	if len(s) > 0 && s[len(s)-1] != ' ' {
+		return len(s)
+	}
+	return end
+}
+
+// fieldEnd returns where the run of non-space from i ends; spaceEnd, where
+// the run of space does. Space is unicode.IsSpace, as in strings.Fields; a
+// byte that is not UTF-8 is not space.
+func fieldEnd(s string, i int) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if isASCIISpace(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+func spaceEnd(s string, i int) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !isASCIISpace(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// isASCIISpace is unicode.IsSpace for ASCII: tab, newline, vertical tab,
+// form feed, carriage return and space.
+func isASCIISpace(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
+}
+
+// appendText appends s as a JSON string the way encoding/json does without
+// HTML escaping: quotes, backslashes and control characters escaped, bytes
+// that are not UTF-8 as \ufffd, U+2028 and U+2029 as escapes.
+func appendText(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				dst = append(dst, '\\', c)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
 // facets emits, per facet value, a bitset of the documents having it:
 // a base64 JSON string, bit i (least significant first) for document i.
-func (b *builder) facets(emit func(facet, value string, data []byte)) error {
+func (b *builder) facets(emit func(facet, value string, data []byte)) {
 	sets := map[string]map[string][]byte{}
 	nbytes := (len(b.docs) + 7) / 8
 	set := func(facet, value string, id int) {
@@ -593,12 +902,12 @@ func (b *builder) facets(emit func(facet, value string, data []byte)) error {
 		}
 		slices.Sort(values)
 		for _, v := range values {
-			data, err := marshal(base64.StdEncoding.EncodeToString(sets[f][v]))
-			if err != nil {
-				return fmt.Errorf("search: encoding facet %s=%s: %w", f, v, err)
-			}
+			// A JSON string: base64 needs no escaping.
+			bs := sets[f][v]
+			data := make([]byte, base64.StdEncoding.EncodedLen(len(bs))+2)
+			data[0], data[len(data)-1] = '"', '"'
+			base64.StdEncoding.Encode(data[1:len(data)-1], bs)
 			emit(f, v, data)
 		}
 	}
-	return nil
 }

@@ -98,6 +98,11 @@ func marshal(v any) ([]byte, error) {
 // contentHash is the fingerprint in a file name.
 func contentHash(b []byte) string {
 	sum := sha256.Sum256(b)
+	return hashString(sum[:])
+}
+
+// hashString is the fingerprint of a SHA-256 sum.
+func hashString(sum []byte) string {
 	return hex.EncodeToString(sum[:4])
 }
 

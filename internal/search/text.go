@@ -1,7 +1,7 @@
 package search
 
 import (
-	"strings"
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -22,57 +22,94 @@ const maxWordRunes = 40
 // (static/js/search.js) does the same with the same character classes after
 // normalising the query to NFC.
 func words(s string, fn func(word string, start, end int)) {
-	// A word that folding leaves as it is (most of them) is passed as a
-	// substring of s; the builder is used only from the first change on.
-	var b strings.Builder
-	start, changed := -1, false
-	flush := func(end int) {
-		switch {
-		case start < 0:
-		case !changed:
+	sc := wordScanner{s: s}
+	for {
+		w, start, end, ok := sc.next()
+		if !ok {
+			return
+		}
+		if string(w) == s[start:end] { // most words: no copy
 			fn(s[start:end], start, end)
-		case b.Len() > 0:
-			fn(b.String(), start, end)
-		}
-		b.Reset()
-		start, changed = -1, false
-	}
-	change := func(i int) {
-		if !changed {
-			changed = true
-			b.WriteString(s[start:i])
+		} else {
+			fn(string(w), start, end)
 		}
 	}
-	for i, r := range s {
-		switch {
-		case r < utf8.RuneSelf && !isASCIIWord(r):
-			flush(i)
-		case r < utf8.RuneSelf || unicode.IsLetter(r) || unicode.IsNumber(r):
+}
+
+// wordScanner yields the folded words of a text one at a time (see words).
+// It folds into a buffer it reuses, so that the index builder, which only
+// looks words up, tokenizes without allocating.
+type wordScanner struct {
+	s   string
+	i   int // where the next word is looked for
+	buf []byte
+}
+
+// reset starts scanning s, keeping the buffer.
+func (sc *wordScanner) reset(s string) {
+	sc.s, sc.i = s, 0
+}
+
+// next returns the next folded word, valid until the following call, and its
+// byte span in s; ok is false at the end of s.
+func (sc *wordScanner) next() (word []byte, start, end int, ok bool) {
+	s := sc.s
+	for sc.i < len(s) {
+		buf := sc.buf[:0]
+		start = -1
+		i := sc.i
+	scan:
+		for i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				switch {
+				case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+					buf = append(buf, c)
+				case 'A' <= c && c <= 'Z':
+					buf = append(buf, c+'a'-'A')
+				case start >= 0:
+					break scan
+				default:
+					i++
+					continue
+				}
+				if start < 0 {
+					start = i
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case 'а' <= r && r <= 'я': // the common Cyrillic letters, short of the tables
+				buf = utf8.AppendRune(buf, r)
+			case 'А' <= r && r <= 'Я':
+				buf = utf8.AppendRune(buf, r+'а'-'А')
+			case unicode.IsLetter(r) || unicode.IsNumber(r):
+				// A rune that folds to itself is appended as it was written:
+				// DecodeRune accepts only the one shortest encoding.
+				buf = utf8.AppendRune(buf, foldRune(r))
+			case unicode.Is(unicode.Mn, r):
+				if r == '\u0306' && bytes.HasSuffix(buf, []byte("и")) {
+					buf = append(buf[:len(buf)-len("и")], "й"...)
+				}
+			case start >= 0:
+				break scan
+			default:
+				i += size
+				continue
+			}
 			if start < 0 {
 				start = i
 			}
-			if f := foldRune(r); f != r || r == utf8.RuneError {
-				change(i)
-				b.WriteRune(f)
-			} else if changed {
-				b.WriteRune(r)
-			}
-		case unicode.Is(unicode.Mn, r):
-			if start < 0 {
-				start = i
-			}
-			change(i)
-			if r == '\u0306' && strings.HasSuffix(b.String(), "и") {
-				w := strings.TrimSuffix(b.String(), "и")
-				b.Reset()
-				b.WriteString(w)
-				b.WriteRune('й')
-			}
-		default:
-			flush(i)
+			i += size
+		}
+		sc.i, sc.buf = i, buf
+		if len(buf) > 0 { // a run of combining marks alone is no word
+			return buf, start, i, true
 		}
 	}
-	flush(len(s))
+	return nil, 0, 0, false
 }
 
 // isASCIIWord says whether an ASCII character belongs to a word.
