@@ -367,10 +367,12 @@ func TestCompareOffersEveryRecordAndItsColumn(t *testing.T) {
 	for _, lang := range course.Languages {
 		page := strings.TrimPrefix(course.Localize(lang, "/compare/"), "/") + "index.html"
 		var boxes, rows []string
+		groups := map[string]string{} // record id → group
 		columns := ""
 		for _, e := range elements(b.file(t, page)) {
 			if e.Tag == "input" && e.Attrs["name"] == "v" {
 				boxes = append(boxes, e.Attrs["value"])
+				groups[e.Attrs["value"]] = e.Attrs["data-group"]
 			}
 			if e.Tag == "tr" && e.Attrs["data-row"] != "" {
 				rows = append(rows, e.Attrs["data-row"])
@@ -389,24 +391,38 @@ func TestCompareOffersEveryRecordAndItsColumn(t *testing.T) {
 		if !slices.Equal(rows, wantRows) {
 			t.Errorf("%s: rows %v, want %v", page, rows, wantRows)
 		}
-		if want := compareColumn(lang, "{id}"); columns != want {
+		if want := compareColumns(lang, "{group}"); columns != want {
 			t.Fatalf("%s: columns at %q, want %q", page, columns, want)
 		}
-		// Each record's column has a cell for every row, and its category
-		// cells match the record.
+		// Each record's column file has the record's heading and a cell for
+		// every row, its category cells match the record, and it holds
+		// cells of its group's records only.
 		for _, r := range b.in.Records {
-			name := strings.TrimPrefix(strings.ReplaceAll(columns, "{id}", r.ID), "/")
+			if groups[r.ID] == "" {
+				t.Fatalf("%s: %s has no data-group", page, r.ID)
+			}
+			name := strings.TrimPrefix(strings.ReplaceAll(columns, "{group}", groups[r.ID]), "/")
 			var got []string
 			var cells []*element
+			heads := 0
+			row := ""
 			for _, e := range elements(b.file(t, name)) {
 				if e.Tag == "tr" && e.Attrs["data-row"] != "" {
-					got = append(got, e.Attrs["data-row"])
+					row = e.Attrs["data-row"]
 				}
-				if e.Tag == "td" && e.Attrs["data-v"] != r.ID {
-					t.Errorf("%s: a cell for %q", name, e.Attrs["data-v"])
+				if e.Tag == "th" && e.Attrs["data-v"] == r.ID {
+					heads++
 				}
-				if e.Tag == "td" && e.Attrs["data-category"] != "" {
-					cells = append(cells, e)
+				if e.Tag == "td" {
+					if v := e.Attrs["data-v"]; groups[v] != groups[r.ID] {
+						t.Errorf("%s: a cell for %q, of group %q", name, v, groups[v])
+					}
+				}
+				if e.Tag == "td" && e.Attrs["data-v"] == r.ID {
+					got = append(got, row)
+					if e.Attrs["data-category"] != "" {
+						cells = append(cells, e)
+					}
 				}
 				// The link checker reads pages only: check the column's links here.
 				if e.Tag == "a" {
@@ -415,8 +431,11 @@ func TestCompareOffersEveryRecordAndItsColumn(t *testing.T) {
 					}
 				}
 			}
+			if heads != 1 {
+				t.Errorf("%s: %d headings for %s, want 1", name, heads, r.ID)
+			}
 			if !slices.Equal(got, wantRows) {
-				t.Errorf("%s: rows %v, want %v", name, got, wantRows)
+				t.Errorf("%s: %s has cells in rows %v, want %v", name, r.ID, got, wantRows)
 			}
 			checkCells(t, b, lang, r, cells)
 		}

@@ -300,69 +300,90 @@ func (w *pageWriter) refs(refs []sourceRef) {
 	}
 }
 
-// compareColumn writes a record's column of /compare/: a small document
-// that tables.js reads the cells from.
-func (w *pageWriter) compareColumn(r *matrixRow) {
-	id := r.Record.ID
-	cell := func(row string) {
-		w.raw("\n    <tr data-row=\"")
-		w.text(row)
-		w.raw("\"><td data-v=\"")
-		w.text(id)
-		w.raw("\"")
-	}
+// compareColumns writes the columns of /compare/ of a few records, one
+// document that tables.js takes the cells of the chosen ones from: a table
+// with a column per record (data-v) and a row per row of /compare/
+// (data-row).
+func (w *pageWriter) compareColumns(rows []matrixRow) {
 	w.raw("<!DOCTYPE html>\n<html lang=\"")
 	w.text(w.v.Lang)
 	w.raw("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"robots\" content=\"noindex\">\n<title>")
-	w.text(r.Name)
-	w.raw("</title>\n</head>\n<body>\n<table>\n  <thead><tr><th scope=\"col\" data-v=\"")
-	w.text(id)
-	w.raw("\"><a href=\"")
-	w.url(r.URL)
-	w.raw("\">")
-	w.text(r.Name)
-	w.raw("</a></th></tr></thead>\n  <tbody>")
-	cell("verdict")
-	w.raw("><span class=\"badge ")
-	w.text(string(r.Verdict.Level))
-	w.raw("\">")
-	w.text(r.Level.Title)
-	w.raw("</span></td></tr>")
-	cell("kind")
-	w.raw(">")
-	w.text(r.Kind)
-	w.raw("</td></tr>")
-	cell("platforms")
-	w.raw(">")
-	w.text(strings.Join(r.Platforms, ", "))
-	w.raw("</td></tr>")
-	cell("off")
-	if r.Verdict.CanTurnOff {
-		w.raw(" class=\"off-yes\">")
-		w.ui("matrix.yes")
-	} else {
-		w.raw(" class=\"off-no\">")
-		w.ui("matrix.no")
+	w.ui("compare.title")
+	w.raw("</title>\n</head>\n<body>\n<table>\n  <thead><tr>")
+	for i := range rows {
+		r := &rows[i]
+		w.raw("<th scope=\"col\" data-v=\"")
+		w.text(r.Record.ID)
+		w.raw("\"><a href=\"")
+		w.url(r.URL)
+		w.raw("\">")
+		w.text(r.Name)
+		w.raw("</a></th>")
 	}
-	w.raw("</td></tr>")
-	for _, c := range r.Cells {
-		cell("cat-" + c.Category)
-		w.raw(" data-category=\"")
-		w.text(c.Category)
-		w.raw("\" data-link=\"")
-		w.text(c.Link)
-		w.raw("\" class=\"cell link-")
-		w.text(c.Link)
-		w.raw("\"><span class=\"sym\" aria-hidden=\"true\">")
-		w.text(c.Symbol)
-		w.raw("</span> ")
-		w.text(c.Text)
-		if len(c.Items) > 0 {
-			w.raw("<span class=\"items\">")
-			w.text(strings.Join(c.Items, ", "))
-			w.raw("</span>")
+	w.raw("</tr></thead>\n  <tbody>")
+	// row writes one row of the table: a cell per record, its attributes
+	// after data-v and its content written by cell.
+	row := func(key string, cell func(r *matrixRow)) {
+		w.raw("\n    <tr data-row=\"")
+		w.text(key)
+		w.raw("\">")
+		for i := range rows {
+			w.raw("<td data-v=\"")
+			w.text(rows[i].Record.ID)
+			w.raw("\"")
+			cell(&rows[i])
+			w.raw("</td>")
 		}
-		w.raw("</td></tr>")
+		w.raw("</tr>")
+	}
+	row("verdict", func(r *matrixRow) {
+		w.raw("><span class=\"badge ")
+		w.text(string(r.Verdict.Level))
+		w.raw("\">")
+		w.text(r.Level.Title)
+		w.raw("</span>")
+	})
+	row("kind", func(r *matrixRow) {
+		w.raw(">")
+		w.text(r.Kind)
+	})
+	row("platforms", func(r *matrixRow) {
+		w.raw(">")
+		w.text(strings.Join(r.Platforms, ", "))
+	})
+	yes, no := w.uiText("matrix.yes"), w.uiText("matrix.no")
+	row("off", func(r *matrixRow) {
+		if r.Verdict.CanTurnOff {
+			w.raw(" class=\"off-yes\">")
+			w.text(yes)
+		} else {
+			w.raw(" class=\"off-no\">")
+			w.text(no)
+		}
+	})
+	if len(rows) == 0 {
+		w.raw("\n  </tbody>\n</table>\n</body>\n</html>\n")
+		return
+	}
+	for k, head := range rows[0].Cells {
+		row("cat-"+head.Category, func(r *matrixRow) {
+			c := &r.Cells[k]
+			w.raw(" data-category=\"")
+			w.text(c.Category)
+			w.raw("\" data-link=\"")
+			w.text(c.Link)
+			w.raw("\" class=\"cell link-")
+			w.text(c.Link)
+			w.raw("\"><span class=\"sym\" aria-hidden=\"true\">")
+			w.text(c.Symbol)
+			w.raw("</span> ")
+			w.text(c.Text)
+			if len(c.Items) > 0 {
+				w.raw("<span class=\"items\">")
+				w.text(strings.Join(c.Items, ", "))
+				w.raw("</span>")
+			}
+		})
 	}
 	w.raw("\n  </tbody>\n</table>\n</body>\n</html>\n")
 }

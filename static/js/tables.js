@@ -164,10 +164,11 @@
   };
 
   // ---- /compare/ ----
-  // The form names the records (?v=a&v=b); each record's column is a small
-  // HTML file the build renders (data-columns, with {id} replaced). Its
-  // cells are parsed with DOMParser, which runs nothing, and moved into the
-  // table.
+  // The form names the records (?v=a&v=b); the columns of a few records
+  // share a small HTML file the build renders (data-columns, with {group}
+  // replaced by the checkbox's data-group). It is parsed with DOMParser,
+  // which runs nothing, and the chosen record's cells (data-v) are moved
+  // into the table.
   const compare = (table, form) => {
     const status = D.querySelector('[data-compare-status]');
     const result = D.querySelector('[data-compare-result]');
@@ -176,25 +177,47 @@
     const base = form.dataset.columns || '';
     const boxes = Array.from(form.querySelectorAll('input[type=checkbox][name=v]'));
     const names = {};
-    for (const b of boxes) names[b.value] = textOf(b.parentElement);
+    const groups = {};
+    for (const b of boxes) {
+      names[b.value] = textOf(b.parentElement);
+      groups[b.value] = b.dataset.group || '';
+    }
     const headRow = table.tHead.rows[0];
     const rowsByKey = {};
     for (const r of table.tBodies[0].rows) rowsByKey[r.dataset.row] = r;
-    const cache = new Map();
-    const column = (id) => {
-      let p = cache.get(id);
+    const cache = new Map(); // group → parsed column file
+    const file = (group) => {
+      let p = cache.get(group);
       if (!p) {
-        p = fetch(base.replace('{id}', encodeURIComponent(id)))
+        p = fetch(base.replace('{group}', encodeURIComponent(group)))
           .then((r) => {
-            if (!r.ok) throw Error(id);
+            if (!r.ok) throw Error(group);
             return r.text();
           })
           .then((html) => new DOMParser().parseFromString(html, 'text/html'));
-        cache.set(id, p);
-        p.catch(() => cache.delete(id));
+        cache.set(group, p);
+        p.catch(() => cache.delete(group));
       }
       return p;
     };
+    // column is the record's cells: its heading and its cell of each row.
+    const column = (id) =>
+      file(groups[id]).then(
+        (doc) => {
+          const mine = '[data-v="' + CSS.escape(id) + '"]';
+          const head = doc.querySelector('thead th' + mine);
+          if (!head) throw Error(id);
+          const cells = [];
+          for (const tr of doc.querySelectorAll('tbody tr[data-row]')) {
+            const td = tr.querySelector('td' + mine);
+            if (td) cells.push([tr.dataset.row, td]);
+          }
+          return { head, cells };
+        },
+        () => {
+          throw Error(id);
+        },
+      );
     let order = []; // ids in the order they were picked
     let seq = 0;
 
@@ -213,23 +236,22 @@
         for (const id of order) p.append('v', id);
         setParams(p);
       }
-      let docs;
+      let columns;
       try {
-        docs = await Promise.all(order.map(column));
+        columns = await Promise.all(order.map(column));
       } catch (e) {
         if (mine === seq) say(fmt(st.textError, names[e.message] || e.message));
         return;
       }
       if (mine !== seq) return; // a newer choice is on its way
       for (const el of table.querySelectorAll('[data-v]')) el.remove();
-      docs.forEach((doc) => {
-        for (const th of doc.querySelectorAll('thead th[data-v]')) headRow.appendChild(D.importNode(th, true));
-        for (const tr of doc.querySelectorAll('tbody tr[data-row]')) {
-          const row = rowsByKey[tr.dataset.row];
-          if (!row) continue;
-          for (const td of tr.querySelectorAll('td[data-v]')) row.appendChild(D.importNode(td, true));
+      for (const c of columns) {
+        headRow.appendChild(D.importNode(c.head, true));
+        for (const [key, td] of c.cells) {
+          const row = rowsByKey[key];
+          if (row) row.appendChild(D.importNode(td, true));
         }
-      });
+      }
       if (result) result.hidden = order.length === 0;
       if (note) say(note);
       else if (order.length === 0) say(st.textAll);
