@@ -61,7 +61,7 @@ const (
 	scoreScale     = 10 // posting score = round(BM25 × scoreScale)
 	maxVariantBits = 30 // bits of a variant mask; JS bitwise operators are 32-bit
 	defaultShard   = 12 << 10
-	fragBytes      = 4 << 10 // a fragment file holds about this much
+	fragBytes      = 8 << 10 // a fragment file holds about this much
 	maxGroup       = 64      // and at most this many documents
 	maxBodyBytes   = 3000    // body text kept for snippets per document
 	docWordChunk   = 1 << 16 // docWords allocated at a time for short documents

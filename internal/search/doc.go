@@ -71,13 +71,16 @@
 //   - First query on 10,000 synthetic documents (synthDocs: Zipf-distributed
 //     words, 120–400 per body), gzipped per file as a server sends them:
 //     client + manifest (13.5 KB) + the query's shards + the fragments of the
-//     first 10 results = 36–50 KB ("serial number" 40 KB; 96 KB raw); the
+//     first 10 results = 54–56 KB ("serial number" 56 KB; 133 KB raw); the
 //     same query typed a letter at a time, each prefix a query showing 8
-//     results, 69 KB in all. Budget 100 KB (Pagefind: under 300 KB).
+//     results, 101 KB in all. Budget 100 KB for one query (Pagefind: under
+//     300 KB). Fragment files hold about 8 KB: 4 KB files made the first
+//     query 40 KB but twice as many files, and on the build machine every
+//     file written costs a quarter of a millisecond of kernel time or more.
 //   - On the real site (75 English documents) a first query reads 10–21 KB.
-//   - Build: 0.45 s of CPU for 1,000 and 1.7–2.2 s for 10,000 synthetic
-//     documents (25 MB of text, 29 MB of index in 6,600 files); wall clock
-//     was 2–4 times that on the shared machine (load average 10 on 2 cores).
+//   - Build: BenchmarkIndex, 10,000 chapters by section: 2.9–3.3 s and
+//     328 MB allocated (6.0–6.6 s and 1.8 GB before the tokenizer reused its
+//     buffers); the whole build's figures are in docs/performance.md.
 //
 // The commands:
 //
