@@ -15,14 +15,31 @@ type homeView struct {
 	Chapters     []*course.Doc
 	Vendors      []vendorSummary
 	Incidents    []incidentView
+	// AllVendors and AllChapters count what the lists above would hold
+	// whole; they are set only when a list is cut at homeListed.
+	AllVendors, AllChapters int
 }
+
+// homeListed is the most vendors, and chapters, the home page lists: the
+// whole atlas is the matrix's and the course index's to show.
+const homeListed = 24
 
 func (b *builder) homePages() []*Page {
 	return localized("/", func(lang, url string) *Page {
 		chs := b.chapters(lang)
-		v := homeView{Chapters: chs, Vendors: b.vendorSummaries(lang)}
+		v := homeView{Chapters: chs}
 		if len(chs) > 0 {
 			v.FirstChapter = chs[0]
+		}
+		if len(chs) > homeListed {
+			v.Chapters, v.AllChapters = chs[:homeListed], len(chs)
+		}
+		recs := b.in.Records
+		if len(recs) > homeListed {
+			recs, v.AllVendors = recs[:homeListed], len(recs)
+		}
+		for _, r := range recs {
+			v.Vendors = append(v.Vendors, b.vendorSummary(r, lang))
 		}
 		inc := b.incidents(lang)
 		if len(inc) > 5 {
