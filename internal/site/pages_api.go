@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"html/template"
 	"slices"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
@@ -34,7 +35,14 @@ type apiView struct {
 	CSVColumns                     []string
 	Vendors                        []apiVendor
 	Heatmap                        string
+
+	b    *builder
+	lang string
 }
+
+// VendorsHTML is the rows of the table of every record's files
+// (render_tables.go).
+func (v apiView) VendorsHTML() (template.HTML, error) { return v.b.apiVendorsHTML(v.lang, v.Vendors) }
 
 // apiVendor is one record's files.
 type apiVendor struct {
@@ -48,6 +56,7 @@ func (b *builder) apiPages() []*Page {
 			VendorsJSON: apiVendorsJSON, VendorsCSV: apiVendorsCSV, Hosts: apiHosts,
 			Format: export.FormatVendors, FormatOne: export.FormatVendor, Version: export.Version,
 			License: export.License, CSVColumns: export.CSVHeader(), Heatmap: heatmapPath(lang),
+			b: b, lang: lang,
 		}
 		for _, l := range course.Languages {
 			v.Feeds = append(v.Feeds, labelled{ID: feedPath(l), Label: view{b: b}.LangName(l)})

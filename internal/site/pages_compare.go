@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"html/template"
 	"strconv"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
@@ -26,7 +27,13 @@ type compareView struct {
 	Legend     []legendEntry
 	Max        int    // how many records can be compared at once
 	Columns    string // the URL of a column file, with {group} for the record's group
+
+	b    *builder
+	lang string
 }
+
+// ChoicesHTML is the list of checkboxes (render_tables.go).
+func (v compareView) ChoicesHTML() (template.HTML, error) { return v.b.choicesHTML(v.lang, v.Choices) }
 
 // compareChoice is a record that can be picked, and the group of its column.
 type compareChoice struct {
@@ -50,7 +57,7 @@ func compareColumns(lang, group string) string {
 
 func (b *builder) comparePages() []*Page {
 	return localized("/compare/", func(lang, url string) *Page {
-		v := compareView{Categories: b.categoryHeads(lang), Legend: b.legend(lang), Max: compareMax, Columns: compareColumns(lang, "{group}")}
+		v := compareView{Categories: b.categoryHeads(lang), Legend: b.legend(lang), Max: compareMax, Columns: compareColumns(lang, "{group}"), b: b, lang: lang}
 		for i, r := range b.in.Records {
 			v.Choices = append(v.Choices, compareChoice{ID: r.ID, Label: displayName(r), Group: i / compareGroup})
 		}

@@ -17,6 +17,14 @@ type chapterView struct {
 // courseIndexView lists the chapters of one language.
 type courseIndexView struct {
 	Chapters []*course.Doc
+
+	b    *builder
+	lang string
+}
+
+// ItemsHTML is the list of chapters (render_tables.go).
+func (v courseIndexView) ItemsHTML() (template.HTML, error) {
+	return v.b.chaptersHTML(v.lang, v.Chapters)
 }
 
 // docIn returns the document of kind and key in lang, falling back to the
@@ -43,7 +51,7 @@ func (b *builder) coursePages() []*Page {
 // courseIndexPages are /course/ in every language.
 func (b *builder) courseIndexPages() []*Page {
 	return localized("/course/", func(lang, url string) *Page {
-		return &Page{Template: "course", Section: "course", Title: "", Data: courseIndexView{Chapters: b.chapters(lang)}}
+		return &Page{Template: "course", Section: "course", Title: "", Data: courseIndexView{Chapters: b.chapters(lang), b: b, lang: lang}}
 	})
 }
 

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"html/template"
+
 	"github.com/telemetry-atlas/atlas/internal/course"
 )
 
@@ -16,6 +18,14 @@ type incidentsView struct {
 type incidentYear struct {
 	Year      string
 	Incidents []incidentView
+
+	b    *builder
+	lang string
+}
+
+// ItemsHTML is the year's list items (render_tables.go).
+func (y incidentYear) ItemsHTML() (template.HTML, error) {
+	return y.b.incidentsHTML(y.lang, y.Incidents)
 }
 
 // feedPath is where the Atom feed of incidents is published in lang.
@@ -36,7 +46,7 @@ func (b *builder) incidentsPages() []*Page {
 				year = year[:4]
 			}
 			if n := len(v.Years); n == 0 || v.Years[n-1].Year != year {
-				v.Years = append(v.Years, incidentYear{Year: year})
+				v.Years = append(v.Years, incidentYear{Year: year, b: b, lang: lang})
 			}
 			y := &v.Years[len(v.Years)-1]
 			y.Incidents = append(y.Incidents, inc)

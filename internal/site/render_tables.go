@@ -1,8 +1,11 @@
 package site
 
 import (
+	"fmt"
 	"html/template"
 	"strings"
+
+	"github.com/telemetry-atlas/atlas/internal/course"
 )
 
 // The rows of the tables that list every record (the matrix on /vendors/,
@@ -115,6 +118,138 @@ func (b *builder) collectorsHTML(lang string, entries []categoryEntry) (template
 			w.raw("</span>")
 		}
 		w.raw("</td>\n      </tr>")
+	}
+	return template.HTML(w.b), w.err
+}
+
+// incidentsHTML writes the items of one year of /incidents/.
+func (b *builder) incidentsHTML(lang string, incidents []incidentView) (template.HTML, error) {
+	w := &pageWriter{v: view{Page: &Page{Lang: lang}, b: b}}
+	vendors := w.v.Link("/vendors/")
+	untranslated := w.uiText("untranslated")
+	attr := func(name, l string) {
+		if l != "" {
+			w.raw(" " + name + "=\"")
+			w.text(l)
+			w.raw("\"")
+		}
+	}
+	for i := range incidents {
+		inc := &incidents[i]
+		w.raw("\n    <li id=\"")
+		w.text(inc.Anchor)
+		w.raw("\"><time datetime=\"")
+		w.text(inc.Date)
+		w.raw("\">")
+		w.text(inc.Date)
+		w.raw("</time> <a href=\"")
+		w.url(vendors)
+		w.urlPart(inc.Record.ID)
+		w.raw("/#")
+		w.fragment(inc.Anchor)
+		w.raw("\"")
+		attr("hreflang", inc.ContentLang)
+		w.raw("><strong")
+		attr("lang", inc.ContentLang)
+		w.raw(">")
+		w.text(inc.Title)
+		w.raw("</strong></a> <span class=\"muted\">— ")
+		w.text(inc.Name)
+		if inc.ContentLang != "" {
+			w.raw(" · ")
+			w.text(untranslated)
+		}
+		w.raw("</span>\n      <p")
+		attr("lang", inc.ContentLang)
+		w.raw(">")
+		w.html(inc.SummaryHTML)
+		w.raw("</p></li>")
+	}
+	return template.HTML(w.b), w.err
+}
+
+// apiVendorsHTML writes the rows of the table of every record's files on
+// /api/.
+func (b *builder) apiVendorsHTML(lang string, vendors []apiVendor) (template.HTML, error) {
+	w := &pageWriter{v: view{Page: &Page{Lang: lang}, b: b}}
+	noHosts := w.uiText("api.nohosts")
+	for i := range vendors {
+		v := &vendors[i]
+		w.raw("\n      <tr><th scope=\"row\"><a href=\"")
+		w.url(v.URL)
+		w.raw("\">")
+		w.text(v.Name)
+		w.raw("</a></th><td><a href=\"")
+		w.url(v.JSON)
+		w.raw("\"><code>")
+		w.text(v.ID)
+		w.raw(".json</code></a></td><td>")
+		if v.HasHosts {
+			w.raw("<a href=\"")
+			w.url(v.Hosts)
+			w.raw("\"><code>")
+			w.text(v.ID)
+			w.raw(".txt</code></a>")
+		} else {
+			w.raw("<span class=\"muted\">")
+			w.text(noHosts)
+			w.raw("</span>")
+		}
+		w.raw("</td></tr>")
+	}
+	return template.HTML(w.b), w.err
+}
+
+// chaptersHTML writes the items of the course index: every chapter in
+// lang, its English original where it is not translated.
+func (b *builder) chaptersHTML(lang string, chapters []*course.Doc) (template.HTML, error) {
+	w := &pageWriter{v: view{Page: &Page{Lang: lang}, b: b}}
+	index := w.v.Link("/course/")
+	reading, untranslated := w.uiText("reading"), w.uiText("untranslated")
+	for _, d := range chapters {
+		other := d.Lang != lang
+		w.raw("\n  <li>\n    <h2><a href=\"")
+		w.url(index)
+		w.urlPart(d.Key)
+		w.raw("/\"")
+		if other {
+			w.raw(" hreflang=\"")
+			w.text(d.Lang)
+			w.raw("\"")
+		}
+		w.raw(">")
+		w.text(d.Title)
+		w.raw("</a></h2>\n    <p")
+		if other {
+			w.raw(" lang=\"")
+			w.text(d.Lang)
+			w.raw("\"")
+		}
+		w.raw(">")
+		w.text(d.Summary)
+		w.raw("</p>\n    <p class=\"meta\">")
+		w.text(fmt.Sprintf(reading, d.ReadingMinutes()))
+		if other {
+			w.raw(" · ")
+			w.text(untranslated)
+		}
+		w.raw("</p>\n  </li>")
+	}
+	return template.HTML(w.b), w.err
+}
+
+// choicesHTML writes the checkboxes of /compare/.
+func (b *builder) choicesHTML(lang string, choices []compareChoice) (template.HTML, error) {
+	w := &pageWriter{v: view{Page: &Page{Lang: lang}, b: b}}
+	for i := range choices {
+		c := &choices[i]
+		w.raw("\n      <li><label><input type=\"checkbox\" name=\"v\" value=\"")
+		w.text(c.ID)
+		w.raw("\" data-group=\"")
+		w.int(c.Group)
+		w.raw("\"> ")
+		w.text(c.Label)
+		w.raw("</label></li>")
 	}
 	return template.HTML(w.b), w.err
 }
