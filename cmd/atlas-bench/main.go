@@ -6,11 +6,17 @@
 //	hugo --minify on the chapters alone
 //	pagefind      on Hugo's output
 //
-// and prints the wall time and the peak memory (the child's maximum resident
-// set size) of each, and the ratios the performance targets are stated in.
-// It installs nothing: .ci/bench.sh installs hugo and pagefind and calls it.
+// and prints the wall time, the CPU time and the peak memory (the child's
+// maximum resident set size) of each, and the ratios the performance targets
+// are stated in. With --runs N it does all of that N times and also prints
+// the median of each figure and of each ratio: on a shared virtual machine
+// one run can be 50 % off the next. Before each tool starts, the previous
+// outputs are removed and the disk is left to finish writing (sync, then
+// until the kernel holds less than 32 MB of dirty pages), so that no tool
+// pays for another's writes. It installs nothing: .ci/bench.sh installs
+// hugo and pagefind and calls it.
 //
-//	go run ./cmd/atlas-bench --chapters 10000 --records 10000 --pagefind PATH
+//	go run ./cmd/atlas-bench --chapters 10000 --records 10000 --pagefind PATH --runs 3
 package main
 
 import (
@@ -22,6 +28,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -48,14 +56,15 @@ func main() {
 	skipOthers := flag.Bool("atlas-only", false, "time atlas alone")
 	maxTime := flag.Float64("max-time-ratio", 0.25, "target: atlas wall time over Hugo's plus Pagefind's")
 	maxMem := flag.Float64("max-mem-ratio", 0.5, "target: atlas peak memory over the larger of Hugo's and Pagefind's")
+	runs := flag.Int("runs", 1, "how many times to time the tools; the medians decide")
 	flag.Parse()
-	if err := bench(o, *work, *atlas, *hugo, *pagefind, *skipOthers, *maxTime, *maxMem, os.Stdout); err != nil {
+	if err := bench(o, *work, *atlas, *hugo, *pagefind, *skipOthers, *runs, *maxTime, *maxMem, os.Stdout); err != nil {
 		fmt.Fprintf(os.Stderr, "atlas-bench: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func bench(o corpus.Options, work, atlas, hugo, pagefind string, atlasOnly bool, maxTime, maxMem float64, w io.Writer) error {
+func bench(o corpus.Options, work, atlas, hugo, pagefind string, atlasOnly bool, runs int, maxTime, maxMem float64, w io.Writer) error {
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return err
 	}
@@ -93,43 +102,115 @@ func bench(o corpus.Options, work, atlas, hugo, pagefind string, atlasOnly bool,
 	}
 	outA := filepath.Join(work, "public-atlas")
 	outH := filepath.Join(work, "public-hugo")
-	// Each tool starts from an empty output directory, as on a fresh build.
-	os.RemoveAll(outA)
-	os.RemoveAll(outH)
-	a, err := timed("atlas build", atlas, "build", "--source", src, "--out", outA, "--today", corpus.Today)
-	if err != nil {
-		return err
+	tools := []struct {
+		name, bin string
+		args      []string
+		out       string
+	}{
+		{"atlas build", atlas, []string{"build", "--source", src, "--out", outA, "--today", corpus.Today}, outA},
+		{"hugo --minify", hugo, []string{"--minify", "--quiet", "--source", filepath.Join(src, "hugo"), "--destination", abs(outH)}, outH},
+		{"pagefind", pagefind, []string{"--site", outH}, outH},
 	}
-	runs := []run{a}
-	if !atlasOnly {
-		h, err := timed("hugo --minify", hugo, "--minify", "--quiet", "--source", filepath.Join(src, "hugo"), "--destination", abs(outH))
-		if err != nil {
-			return err
-		}
-		p, err := timed("pagefind", pagefind, "--site", outH)
-		if err != nil {
-			return err
-		}
-		runs = append(runs, h, p)
+	if atlasOnly {
+		tools = tools[:1]
 	}
 	fmt.Fprintf(w, "\n%-16s %10s %10s %12s %8s\n", "", "wall", "CPU", "peak RSS", "files")
-	for i, r := range runs {
-		dir := outA
-		if i > 0 {
-			dir = outH
+	all := make([][]run, len(tools)) // by tool, by run
+	for i := range max(runs, 1) {
+		// Each tool starts from an empty output directory, as on a fresh build.
+		os.RemoveAll(outA)
+		os.RemoveAll(outH)
+		for t, tool := range tools {
+			settle()
+			r, err := timed(tool.name, tool.bin, tool.args...)
+			if err != nil {
+				return err
+			}
+			all[t] = append(all[t], r)
+			label := tool.name
+			if runs > 1 {
+				label += " #" + strconv.Itoa(i+1)
+			}
+			fmt.Fprintf(w, "%-16s %9.2fs %9.2fs %9.0f MB %8d\n", label, r.wall.Seconds(), r.cpu.Seconds(), float64(r.rss)/1e6, countFiles(tool.out))
 		}
-		fmt.Fprintf(w, "%-16s %9.2fs %9.2fs %9.0f MB %8d\n", r.name, r.wall.Seconds(), r.cpu.Seconds(), float64(r.rss)/1e6, countFiles(dir))
 	}
 	if atlasOnly {
 		return nil
 	}
-	h, p := runs[1], runs[2]
-	timeRatio := a.wall.Seconds() / (h.wall + p.wall).Seconds()
-	memRatio := float64(a.rss) / float64(max(h.rss, p.rss))
+	// The ratios of each run, then their medians.
+	var timeRatios, memRatios, cpuRatios []float64
+	for i := range all[0] {
+		a, h, p := all[0][i], all[1][i], all[2][i]
+		timeRatios = append(timeRatios, a.wall.Seconds()/(h.wall+p.wall).Seconds())
+		memRatios = append(memRatios, float64(a.rss)/float64(max(h.rss, p.rss)))
+		cpuRatios = append(cpuRatios, a.cpu.Seconds()/(h.cpu+p.cpu).Seconds())
+	}
+	if runs > 1 {
+		fmt.Fprintf(w, "\nmedian of %d runs:\n", runs)
+		for t, tool := range tools {
+			var wall, cpu, rss []float64
+			for _, r := range all[t] {
+				wall, cpu, rss = append(wall, r.wall.Seconds()), append(cpu, r.cpu.Seconds()), append(rss, float64(r.rss))
+			}
+			fmt.Fprintf(w, "%-16s %9.2fs %9.2fs %9.0f MB\n", tool.name, median(wall), median(cpu), median(rss)/1e6)
+		}
+		fmt.Fprintf(w, "each run's wall-time ratio: %s\n", ratios(timeRatios))
+	}
+	timeRatio, memRatio := median(timeRatios), median(memRatios)
 	fmt.Fprintf(w, "\natlas / (hugo + pagefind) wall time:   %.3f (target ≤ %.2f) %s\n", timeRatio, maxTime, verdict(timeRatio <= maxTime))
 	fmt.Fprintf(w, "atlas / max(hugo, pagefind) peak RSS: %.3f (target ≤ %.2f) %s\n", memRatio, maxMem, verdict(memRatio <= maxMem))
-	fmt.Fprintf(w, "atlas / (hugo + pagefind) CPU time:    %.3f\n", a.cpu.Seconds()/(h.cpu+p.cpu).Seconds())
+	fmt.Fprintf(w, "atlas / (hugo + pagefind) CPU time:    %.3f\n", median(cpuRatios))
 	return nil
+}
+
+// settle waits until the kernel has written out what earlier runs left in
+// memory (at most a minute), so that the next tool's writes do not queue
+// behind them.
+func settle() {
+	syscall.Sync()
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		if dirtyBytes() < 32<<20 {
+			return
+		}
+	}
+}
+
+// dirtyBytes is the memory waiting to be written to disk (Dirty and
+// Writeback in /proc/meminfo), or 0 where there is no /proc.
+func dirtyBytes() int64 {
+	data, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	var total int64
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) >= 2 && (f[0] == "Dirty:" || f[0] == "Writeback:") {
+			kb, _ := strconv.ParseInt(f[1], 10, 64)
+			total += kb << 10
+		}
+	}
+	return total
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func ratios(xs []float64) string {
+	var parts []string
+	for _, x := range xs {
+		parts = append(parts, fmt.Sprintf("%.3f", x))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func verdict(ok bool) string {
