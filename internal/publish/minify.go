@@ -30,11 +30,12 @@ var mediaTypes = map[string]string{
 
 // minimal reports whether name is a file that is made minimal already, so
 // that minifying it would give back the same bytes and only cost time: the
-// JSON exports under api/, which internal/export writes compact (its tests
+// JSON exports under api/, which internal/export writes compact, and the
+// search index under search/, which internal/search does (the tests of both
 // check that the minifier leaves them as they are). At ten thousand records
-// they are 160 MB of JSON.
+// they are 300 MB of JSON.
 func minimal(name string) bool {
-	return strings.HasPrefix(name, "api/") && path.Ext(name) == ".json"
+	return (strings.HasPrefix(name, "api/") || strings.HasPrefix(name, "search/")) && path.Ext(name) == ".json"
 }
 
 // Minifier minifies files by extension. It is safe for concurrent use.

@@ -67,8 +67,9 @@ func TestMinify(t *testing.T) {
 		{"a.css", "body {\n  color : red ;\n}\n", "body{color:red}"},
 		{"a.js", "function f ( a ) {\n  return a + 1 ;\n}\n", "return e+1}"},
 		{"a.json", "{ \"a\" : 1 }", `{"a":1}`},
-		{"search/en/a.json", "{ \"a\" : 1 }", `{"a":1}`},
-		// The exports are written minimal: see minimal.
+		{"search/en/a.json", "{ \"a\" : 1 }", `{ "a" : 1 }`},
+		{"b.json", "{ \"a\" : 1 }", `{"a":1}`},
+		// The exports and the search index are written minimal: see minimal.
 		{"api/v1/vendors.json", "{ \"a\" : 1 }", `{ "a" : 1 }`},
 		{"api/index.html", "<p>  hi  </p>", "<p>hi</p>"},
 		{"a.txt", "  keep  ", "  keep  "},
