@@ -10,9 +10,7 @@ func (w *pageWriter) chapterMain(c *chapterView) {
 	d := c.Doc
 	w.raw("\n<article class=\"chapter\"")
 	if w.v.Fallback() {
-		w.raw(" lang=\"")
-		w.text(d.Lang)
-		w.raw("\"")
+		w.attr("lang", d.Lang)
 	}
 	w.raw(">\n  <header>\n    <p class=\"kicker\">")
 	w.text(fmt.Sprintf(w.uiText("chapter.number"), c.Number))

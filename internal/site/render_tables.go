@@ -14,9 +14,14 @@ import (
 // cells, and the template engine spent seconds on each language's. The
 // frame of each table stays in its template.
 
+// rowWriter writes rows for a template page in lang.
+func (b *builder) rowWriter(lang string) *pageWriter {
+	return &pageWriter{v: view{Page: &Page{Lang: lang}, b: b}}
+}
+
 // matrixRowsHTML writes the body rows of the matrix.
 func (b *builder) matrixRowsHTML(lang string, rows []matrixRow) (template.HTML, error) {
-	w := &pageWriter{v: view{Page: &Page{Lang: lang}, b: b}}
+	w := b.rowWriter(lang)
 	yes, no := w.uiText("matrix.yes"), w.uiText("matrix.no")
 	for i := range rows {
 		r := &rows[i]
@@ -68,10 +73,8 @@ func (b *builder) matrixRowsHTML(lang string, rows []matrixRow) (template.HTML, 
 				w.text(strings.Join(c.Items, ", "))
 				w.raw("\"")
 			}
-			w.raw("><span class=\"sym\" aria-hidden=\"true\">")
-			w.text(c.Symbol)
-			w.raw("</span> ")
-			w.text(c.Text)
+			w.raw(">")
+			w.linkCell(c.Symbol, c.Text)
 			w.raw("</td>")
 		}
 		w.raw("\n    </tr>")
@@ -81,7 +84,7 @@ func (b *builder) matrixRowsHTML(lang string, rows []matrixRow) (template.HTML, 
 
 // collectorsHTML writes the body rows of a category's table of collectors.
 func (b *builder) collectorsHTML(lang string, entries []categoryEntry) (template.HTML, error) {
-	w := &pageWriter{v: view{Page: &Page{Lang: lang}, b: b}}
+	w := b.rowWriter(lang)
 	for i := range entries {
 		e := &entries[i]
 		w.raw("\n      <tr>\n        <th scope=\"row\"><a href=\"")
@@ -92,17 +95,10 @@ func (b *builder) collectorsHTML(lang string, entries []categoryEntry) (template
 		w.text(strings.Join(e.Items, ", "))
 		w.raw("</td>\n        <td class=\"cell link-")
 		w.text(e.Link)
-		w.raw("\"><span class=\"sym\" aria-hidden=\"true\">")
-		w.text(e.Symbol)
-		w.raw("</span> ")
-		w.text(e.LinkText)
+		w.raw("\">")
+		w.linkCell(e.Symbol, e.LinkText)
 		w.raw("</td>\n        <td>")
-		for i, p := range e.Purposes {
-			if i > 0 {
-				w.raw(", ")
-			}
-			w.text(p.Label)
-		}
+		w.labels(e.Purposes)
 		w.raw("</td>\n        <td>")
 		w.ui("default." + e.Default)
 		w.raw("</td>\n        <td>")
@@ -124,16 +120,9 @@ func (b *builder) collectorsHTML(lang string, entries []categoryEntry) (template
 
 // incidentsHTML writes the items of one year of /incidents/.
 func (b *builder) incidentsHTML(lang string, incidents []incidentView) (template.HTML, error) {
-	w := &pageWriter{v: view{Page: &Page{Lang: lang}, b: b}}
+	w := b.rowWriter(lang)
 	vendors := w.v.Link("/vendors/")
 	untranslated := w.uiText("untranslated")
-	attr := func(name, l string) {
-		if l != "" {
-			w.raw(" " + name + "=\"")
-			w.text(l)
-			w.raw("\"")
-		}
-	}
 	for i := range incidents {
 		inc := &incidents[i]
 		w.raw("\n    <li id=\"")
@@ -148,9 +137,9 @@ func (b *builder) incidentsHTML(lang string, incidents []incidentView) (template
 		w.raw("/#")
 		w.fragment(inc.Anchor)
 		w.raw("\"")
-		attr("hreflang", inc.ContentLang)
+		w.attr("hreflang", inc.ContentLang)
 		w.raw("><strong")
-		attr("lang", inc.ContentLang)
+		w.attr("lang", inc.ContentLang)
 		w.raw(">")
 		w.text(inc.Title)
 		w.raw("</strong></a> <span class=\"muted\">— ")
@@ -160,7 +149,7 @@ func (b *builder) incidentsHTML(lang string, incidents []incidentView) (template
 			w.text(untranslated)
 		}
 		w.raw("</span>\n      <p")
-		attr("lang", inc.ContentLang)
+		w.attr("lang", inc.ContentLang)
 		w.raw(">")
 		w.html(inc.SummaryHTML)
 		w.raw("</p></li>")
@@ -171,7 +160,7 @@ func (b *builder) incidentsHTML(lang string, incidents []incidentView) (template
 // apiVendorsHTML writes the rows of the table of every record's files on
 // /api/.
 func (b *builder) apiVendorsHTML(lang string, vendors []apiVendor) (template.HTML, error) {
-	w := &pageWriter{v: view{Page: &Page{Lang: lang}, b: b}}
+	w := b.rowWriter(lang)
 	noHosts := w.uiText("api.nohosts")
 	for i := range vendors {
 		v := &vendors[i]
@@ -203,33 +192,28 @@ func (b *builder) apiVendorsHTML(lang string, vendors []apiVendor) (template.HTM
 // chaptersHTML writes the items of the course index: every chapter in
 // lang, its English original where it is not translated.
 func (b *builder) chaptersHTML(lang string, chapters []*course.Doc) (template.HTML, error) {
-	w := &pageWriter{v: view{Page: &Page{Lang: lang}, b: b}}
+	w := b.rowWriter(lang)
 	index := w.v.Link("/course/")
 	reading, untranslated := w.uiText("reading"), w.uiText("untranslated")
 	for _, d := range chapters {
-		other := d.Lang != lang
 		w.raw("\n  <li>\n    <h2><a href=\"")
 		w.url(index)
 		w.urlPart(d.Key)
-		w.raw("/\"")
-		if other {
-			w.raw(" hreflang=\"")
-			w.text(d.Lang)
-			w.raw("\"")
+		other := ""
+		if d.Lang != lang {
+			other = d.Lang
 		}
+		w.raw("/\"")
+		w.attr("hreflang", other)
 		w.raw(">")
 		w.text(d.Title)
 		w.raw("</a></h2>\n    <p")
-		if other {
-			w.raw(" lang=\"")
-			w.text(d.Lang)
-			w.raw("\"")
-		}
+		w.attr("lang", other)
 		w.raw(">")
 		w.text(d.Summary)
 		w.raw("</p>\n    <p class=\"meta\">")
 		w.text(fmt.Sprintf(reading, d.ReadingMinutes()))
-		if other {
+		if other != "" {
 			w.raw(" · ")
 			w.text(untranslated)
 		}
@@ -240,7 +224,7 @@ func (b *builder) chaptersHTML(lang string, chapters []*course.Doc) (template.HT
 
 // choicesHTML writes the checkboxes of /compare/.
 func (b *builder) choicesHTML(lang string, choices []compareChoice) (template.HTML, error) {
-	w := &pageWriter{v: view{Page: &Page{Lang: lang}, b: b}}
+	w := b.rowWriter(lang)
 	for i := range choices {
 		c := &choices[i]
 		w.raw("\n      <li><label><input type=\"checkbox\" name=\"v\" value=\"")

@@ -12,9 +12,7 @@ import "strings"
 func (w *pageWriter) vendorMain(v *vendorView) {
 	w.raw("\n<article class=\"vendor\"")
 	if w.v.Fallback() {
-		w.raw(" lang=\"")
-		w.text(v.ContentLang)
-		w.raw("\"")
+		w.attr("lang", v.ContentLang)
 	}
 	w.raw(">\n<header>\n  <p class=\"kicker\">")
 	w.text(v.Kind)
@@ -177,12 +175,7 @@ func (w *pageWriter) vendorCollects(v *vendorView) {
 		w.raw("\">")
 		w.text(c.Linked.Label)
 		w.raw("</span></td>\n        <td>")
-		for i, p := range c.Purposes {
-			if i > 0 {
-				w.raw(", ")
-			}
-			w.text(p.Label)
-		}
+		w.labels(c.Purposes)
 		w.raw("</td>\n        <td>")
 		w.ui("default." + c.Default)
 		w.raw("</td>\n        <td>")
@@ -374,10 +367,8 @@ func (w *pageWriter) compareColumns(rows []matrixRow) {
 			w.text(c.Link)
 			w.raw("\" class=\"cell link-")
 			w.text(c.Link)
-			w.raw("\"><span class=\"sym\" aria-hidden=\"true\">")
-			w.text(c.Symbol)
-			w.raw("</span> ")
-			w.text(c.Text)
+			w.raw("\">")
+			w.linkCell(c.Symbol, c.Text)
 			if len(c.Items) > 0 {
 				w.raw("<span class=\"items\">")
 				w.text(strings.Join(c.Items, ", "))

@@ -43,6 +43,35 @@ func (w *pageWriter) urlPart(s string) { w.b = appendURL(w.b, s, true) }
 // the unreserved characters is percent-encoded.
 func (w *pageWriter) fragment(s string) { w.b = appendURL(w.b, s, false) }
 
+// attr writes ` name="value"`, or nothing when value is empty.
+func (w *pageWriter) attr(name, value string) {
+	if value == "" {
+		return
+	}
+	w.raw(" " + name + "=\"")
+	w.text(value)
+	w.raw("\"")
+}
+
+// labels writes the labels of terms, separated by commas.
+func (w *pageWriter) labels(terms []labelled) {
+	for i, t := range terms {
+		if i > 0 {
+			w.raw(", ")
+		}
+		w.text(t.Label)
+	}
+}
+
+// linkCell writes the content of a cell that says how tied to the person
+// data is: the symbol, hidden from screen readers, and the word.
+func (w *pageWriter) linkCell(symbol, text string) {
+	w.raw("<span class=\"sym\" aria-hidden=\"true\">")
+	w.text(symbol)
+	w.raw("</span> ")
+	w.text(text)
+}
+
 // ui writes the UI string key of the page's language.
 func (w *pageWriter) ui(key string) { w.text(w.uiText(key)) }
 
