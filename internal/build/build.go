@@ -208,9 +208,13 @@ func stream(opt Options, in *site.Input, res *Result, stage func(string)) (*Resu
 	in.Emit = func(name string, data []byte) error {
 		t0 := time.Now()
 		buf := buffers.Get().(*[]byte)
-		defer buffers.Put(buf)
 		min, err := mn.Append((*buf)[:0], name, data) // data is ours until we return
-		*buf = min[:0]
+		defer func() {
+			if cap(min) <= 1<<20 { // a rare large file's buffer is let go
+				*buf = min[:0]
+				buffers.Put(buf)
+			}
+		}()
 		if err != nil {
 			return err
 		}

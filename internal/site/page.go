@@ -126,6 +126,11 @@ func (v view) LangName(lang string) string {
 	}
 }
 
+// maxPooledBuffer is the largest buffer kept for the next file: a few
+// pages are much larger than the rest, and keeping their buffers would
+// hold tens of MB for the whole build.
+const maxPooledBuffer = 1 << 20
+
 // render returns the page's bytes.
 func (b *builder) render(p *Page) ([]byte, error) {
 	var out []byte
@@ -144,8 +149,12 @@ func (b *builder) renderTo(p *Page, use func([]byte) error) error {
 	buf := b.buffers.Get().(*[]byte)
 	w := &pageWriter{b: (*buf)[:0], v: view{Page: p, b: b}}
 	defer func() {
-		*buf = w.b[:0]
-		b.buffers.Put(buf)
+		// A page of every record (the matrix: 30 MB at 10,000) would
+		// leave its buffer to every page after it: it is let go instead.
+		if cap(w.b) <= maxPooledBuffer {
+			*buf = w.b[:0]
+			b.buffers.Put(buf)
+		}
 	}()
 	main, head := p.Main, (func(*pageWriter))(nil)
 	if main == nil {
