@@ -25,6 +25,7 @@ type builder struct {
 	searchFiles    publish.Files
 	memo           memo      // what many pages share, derived once
 	buffers        sync.Pool // *[]byte for rendering pages
+	snippets       sync.Map  // highlighted record snippets (highlight)
 }
 
 // emptyBuilder returns a builder with nothing made yet: no assets, no

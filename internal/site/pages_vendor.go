@@ -268,11 +268,7 @@ func (b *builder) vendorView(r *vendor.Record, lang string) vendorView {
 		k := term(tx.Controls, c.Kind)
 		cv := controlView{Kind: k, How: b.text.Inline(lang, txt.Hows[i]), Stops: c.Stops, Sources: refs(c.Sources)}
 		if c.Snippet != "" {
-			if html, err := b.highlighter.String(c.Lang, c.Snippet); err == nil {
-				cv.Snippet = template.HTML(html)
-			} else {
-				cv.Snippet = template.HTML("<pre><code>" + template.HTMLEscapeString(c.Snippet) + "</code></pre>")
-			}
+			cv.Snippet = b.highlight(c.Lang, c.Snippet)
 		}
 		way := "turn-off"
 		if t, ok := vendor.Find(tx.Controls, c.Kind); ok && t.Way != "" {
@@ -319,9 +315,21 @@ func (b *builder) hostsSnippet(r *vendor.Record) template.HTML {
 	if len(lines) == 0 {
 		return ""
 	}
-	code := strings.Join(lines, "\n") + "\n"
-	if html, err := b.highlighter.String("hosts", code); err == nil {
-		return template.HTML(html)
+	return b.highlight("hosts", strings.Join(lines, "\n")+"\n")
+}
+
+// highlight returns code highlighted as lang, or escaped in a plain block
+// when lang has no lexer. A record's snippets show on its page in every
+// language: each is highlighted once per build.
+func (b *builder) highlight(lang, code string) template.HTML {
+	type key struct{ lang, code string }
+	if html, ok := b.snippets.Load(key{lang, code}); ok {
+		return html.(template.HTML)
 	}
-	return template.HTML("<pre><code>" + template.HTMLEscapeString(code) + "</code></pre>")
+	html := template.HTML("<pre><code>" + template.HTMLEscapeString(code) + "</code></pre>")
+	if s, err := b.highlighter.String(lang, code); err == nil {
+		html = template.HTML(s)
+	}
+	b.snippets.Store(key{lang, code}, html)
+	return html
 }
