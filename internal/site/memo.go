@@ -17,6 +17,7 @@ type memo struct {
 	byRecord map[string]map[*vendor.Record][]incidentView // language → record → its incidents, newest first
 	chapters map[string][]*course.Doc                     // language → the course in that language
 	verdicts map[*vendor.Record]verdict.Verdict           // the verdict of each record
+	matrix   map[string][]matrixRow                       // language → the rows of the matrix
 }
 
 // recordIncidents returns the incidents of one record in lang, in the order

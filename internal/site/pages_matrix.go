@@ -136,8 +136,31 @@ func displayName(r *vendor.Record) string {
 	return r.Vendor + " " + r.Product
 }
 
-// matrixRows computes the rows of the matrix in lang, in record order.
+// matrixRows returns the rows of the matrix in lang, in record order,
+// computed once per build: the matrix page, the compare columns and the
+// heatmap all show them. Callers must not change them.
 func (b *builder) matrixRows(lang string) []matrixRow {
+	b.memo.mu.Lock()
+	rows, ok := b.memo.matrix[lang]
+	b.memo.mu.Unlock()
+	if ok {
+		return rows
+	}
+	rows = b.computeMatrixRows(lang) // outside the lock: the languages in parallel
+	b.memo.mu.Lock()
+	defer b.memo.mu.Unlock()
+	if b.memo.matrix == nil {
+		b.memo.matrix = map[string][]matrixRow{}
+	}
+	if first, ok := b.memo.matrix[lang]; ok {
+		return first
+	}
+	b.memo.matrix[lang] = rows
+	return rows
+}
+
+// computeMatrixRows computes the rows of the matrix in lang.
+func (b *builder) computeMatrixRows(lang string) []matrixRow {
 	tx := b.in.Taxonomy
 	rows := make([]matrixRow, len(b.in.Records))
 	for i, r := range b.in.Records {
