@@ -14,14 +14,16 @@ import (
 // cells, and the template engine spent seconds on each language's. The
 // frame of each table stays in its template.
 
-// rowWriter writes rows for a template page in lang.
-func (b *builder) rowWriter(lang string) *pageWriter {
-	return &pageWriter{v: view{Page: &Page{Lang: lang}, b: b}}
+// rowWriter writes rows for a template page in lang, into a buffer of
+// about size bytes: a table of every record is tens of MB, and growing to
+// it by doubling would allocate it twice over.
+func (b *builder) rowWriter(lang string, size int) *pageWriter {
+	return &pageWriter{b: make([]byte, 0, size), v: view{Page: &Page{Lang: lang}, b: b}}
 }
 
 // matrixRowsHTML writes the body rows of the matrix.
 func (b *builder) matrixRowsHTML(lang string, rows []matrixRow) (template.HTML, error) {
-	w := b.rowWriter(lang)
+	w := b.rowWriter(lang, len(rows)*(300+90*len(b.in.Taxonomy.Categories)))
 	yes, no := w.uiText("matrix.yes"), w.uiText("matrix.no")
 	for i := range rows {
 		r := &rows[i]
@@ -84,7 +86,7 @@ func (b *builder) matrixRowsHTML(lang string, rows []matrixRow) (template.HTML, 
 
 // collectorsHTML writes the body rows of a category's table of collectors.
 func (b *builder) collectorsHTML(lang string, entries []categoryEntry) (template.HTML, error) {
-	w := b.rowWriter(lang)
+	w := b.rowWriter(lang, len(entries)*500)
 	for i := range entries {
 		e := &entries[i]
 		w.raw("\n      <tr>\n        <th scope=\"row\"><a href=\"")
@@ -120,7 +122,7 @@ func (b *builder) collectorsHTML(lang string, entries []categoryEntry) (template
 
 // incidentsHTML writes the items of one year of /incidents/.
 func (b *builder) incidentsHTML(lang string, incidents []incidentView) (template.HTML, error) {
-	w := b.rowWriter(lang)
+	w := b.rowWriter(lang, len(incidents)*600)
 	vendors := w.v.Link("/vendors/")
 	untranslated := w.uiText("untranslated")
 	for i := range incidents {
@@ -160,7 +162,7 @@ func (b *builder) incidentsHTML(lang string, incidents []incidentView) (template
 // apiVendorsHTML writes the rows of the table of every record's files on
 // /api/.
 func (b *builder) apiVendorsHTML(lang string, vendors []apiVendor) (template.HTML, error) {
-	w := b.rowWriter(lang)
+	w := b.rowWriter(lang, len(vendors)*300)
 	noHosts := w.uiText("api.nohosts")
 	for i := range vendors {
 		v := &vendors[i]
@@ -192,7 +194,7 @@ func (b *builder) apiVendorsHTML(lang string, vendors []apiVendor) (template.HTM
 // chaptersHTML writes the items of the course index: every chapter in
 // lang, its English original where it is not translated.
 func (b *builder) chaptersHTML(lang string, chapters []*course.Doc) (template.HTML, error) {
-	w := b.rowWriter(lang)
+	w := b.rowWriter(lang, len(chapters)*500)
 	index := w.v.Link("/course/")
 	reading, untranslated := w.uiText("reading"), w.uiText("untranslated")
 	for _, d := range chapters {
@@ -224,7 +226,7 @@ func (b *builder) chaptersHTML(lang string, chapters []*course.Doc) (template.HT
 
 // choicesHTML writes the checkboxes of /compare/.
 func (b *builder) choicesHTML(lang string, choices []compareChoice) (template.HTML, error) {
-	w := b.rowWriter(lang)
+	w := b.rowWriter(lang, len(choices)*150)
 	for i := range choices {
 		c := &choices[i]
 		w.raw("\n      <li><label><input type=\"checkbox\" name=\"v\" value=\"")
