@@ -1,6 +1,10 @@
 package site
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/telemetry-atlas/atlas/internal/course"
+)
 
 // chapterMain writes a chapter of the course: its header, the table of
 // contents, the rendered text and the links to the chapters either side.
@@ -56,26 +60,23 @@ func (w *pageWriter) chapterMain(c *chapterView) {
 	w.raw("\n  </div>\n</article>\n<nav class=\"pager\" aria-label=\"")
 	w.ui("pager")
 	w.raw("\">")
-	course := w.v.Link("/course/")
-	if p := c.Prev; p != nil {
-		w.raw("<a rel=\"prev\" href=\"")
-		w.url(course)
-		w.urlPart(p.Key)
-		w.raw("/\"><span>")
-		w.ui("prev")
-		w.raw("</span> ")
-		w.text(p.Title)
-		w.raw("</a>")
-	}
-	if n := c.Next; n != nil {
-		w.raw("<a rel=\"next\" href=\"")
-		w.url(course)
-		w.urlPart(n.Key)
-		w.raw("/\"><span>")
-		w.ui("next")
-		w.raw("</span> ")
-		w.text(n.Title)
-		w.raw("</a>")
-	}
+	w.pagerLink("prev", c.Prev)
+	w.pagerLink("next", c.Next)
 	w.raw("\n</nav>\n")
+}
+
+// pagerLink writes the link to the chapter before or after (rel "prev" or
+// "next", also its UI string), if there is one.
+func (w *pageWriter) pagerLink(rel string, d *course.Doc) {
+	if d == nil {
+		return
+	}
+	w.raw("<a rel=\"" + rel + "\" href=\"")
+	w.url(w.v.Link("/course/"))
+	w.urlPart(d.Key)
+	w.raw("/\"><span>")
+	w.ui(rel)
+	w.raw("</span> ")
+	w.text(d.Title)
+	w.raw("</a>")
 }

@@ -37,9 +37,9 @@ func (w *pageWriter) vendorMain(v *vendorView) {
 	w.vendorWays(v)
 	w.vendorEndpoints(v)
 	w.vendorIncidents(v)
-	w.raw("\n\n<section aria-labelledby=\"sources\">\n  <h2 id=\"sources\">")
-	w.ui("vendor.sources")
-	w.raw("</h2>\n  <ol class=\"sources\">")
+	w.raw("\n\n")
+	w.sectionHead("sources", "vendor.sources")
+	w.raw("\n  <ol class=\"sources\">")
 	for _, s := range v.Sources {
 		w.raw("\n    <li id=\"source-")
 		w.int(s.N)
@@ -142,9 +142,8 @@ func (w *pageWriter) vendorVerdict(v *vendorView) {
 }
 
 func (w *pageWriter) vendorCollects(v *vendorView) {
-	w.raw("<section aria-labelledby=\"collects\">\n  <h2 id=\"collects\">")
-	w.ui("vendor.collects")
-	w.raw("</h2>\n  <div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"collects\">\n  <table class=\"collects\">\n    <thead><tr>\n      ")
+	w.sectionHead("collects", "vendor.collects")
+	w.raw("\n  <div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"collects\">\n  <table class=\"collects\">\n    <thead><tr>\n      ")
 	for i, key := range [...]string{"category", "items", "linked", "purposes", "default", "offswitch", "status", "sources"} {
 		if i == 3 {
 			w.raw("\n      ")
@@ -175,13 +174,7 @@ func (w *pageWriter) vendorCollects(v *vendorView) {
 		w.raw("\">")
 		w.text(c.Linked.Label)
 		w.raw("</span></td>\n        <td>")
-		w.labels(c.Purposes)
-		w.raw("</td>\n        <td>")
-		w.ui("default." + c.Default)
-		w.raw("</td>\n        <td>")
-		w.ui("offswitch." + c.OffSwitch)
-		w.raw("</td>\n        <td>")
-		w.ui("status." + c.Status)
+		w.collectionCells(c.Purposes, c.Default, c.OffSwitch, c.Status)
 		if c.Disclosed == "undisclosed" {
 			w.raw("; ")
 			w.ui("disclosed.undisclosed")
@@ -197,9 +190,8 @@ func (w *pageWriter) vendorWays(v *vendorView) {
 	if len(v.Ways) == 0 {
 		return
 	}
-	w.raw("\n<section aria-labelledby=\"stop\">\n  <h2 id=\"stop\">")
-	w.ui("vendor.stop")
-	w.raw("</h2>")
+	w.raw("\n")
+	w.sectionHead("stop", "vendor.stop")
 	for _, way := range v.Ways {
 		w.raw("\n  <h3 id=\"way-")
 		w.text(way.Way)
@@ -228,9 +220,9 @@ func (w *pageWriter) vendorEndpoints(v *vendorView) {
 	if len(v.Endpoints) == 0 {
 		return
 	}
-	w.raw("\n<section aria-labelledby=\"endpoints\">\n  <h2 id=\"endpoints\">")
-	w.ui("vendor.endpoints")
-	w.raw("</h2>\n\n  <ul class=\"endpoints\">")
+	w.raw("\n")
+	w.sectionHead("endpoints", "vendor.endpoints")
+	w.raw("\n\n  <ul class=\"endpoints\">")
 	for _, e := range v.Endpoints {
 		w.raw("\n    <li><code>")
 		w.text(e.Host)
@@ -261,9 +253,9 @@ func (w *pageWriter) vendorIncidents(v *vendorView) {
 	if len(v.Incidents) == 0 {
 		return
 	}
-	w.raw("\n<section aria-labelledby=\"incidents\">\n  <h2 id=\"incidents\">")
-	w.ui("vendor.incidents")
-	w.raw("</h2>\n  <ol class=\"timeline\">")
+	w.raw("\n")
+	w.sectionHead("incidents", "vendor.incidents")
+	w.raw("\n  <ol class=\"timeline\">")
 	for _, inc := range v.Incidents {
 		w.raw("\n    <li id=\"")
 		w.text(inc.Anchor)
@@ -280,6 +272,32 @@ func (w *pageWriter) vendorIncidents(v *vendorView) {
 		w.raw("</li>")
 	}
 	w.raw("\n  </ol>\n</section>")
+}
+
+// sectionHead opens a section of a record's page, labelled by its heading:
+// id is the heading's id, key its UI string.
+func (w *pageWriter) sectionHead(id, key string) {
+	w.raw("<section aria-labelledby=\"")
+	w.text(id)
+	w.raw("\">\n  <h2 id=\"")
+	w.text(id)
+	w.raw("\">")
+	w.ui(key)
+	w.raw("</h2>")
+}
+
+// collectionCells writes the cells a collected item has in every table
+// that lists it, from inside its purposes cell to inside its status cell:
+// what it is used for, whether it is on by default, its off switch and the
+// evidence.
+func (w *pageWriter) collectionCells(purposes []labelled, byDefault, offSwitch, status string) {
+	w.labels(purposes)
+	w.raw("</td>\n        <td>")
+	w.ui("default." + byDefault)
+	w.raw("</td>\n        <td>")
+	w.ui("offswitch." + offSwitch)
+	w.raw("</td>\n        <td>")
+	w.ui("status." + status)
 }
 
 // refs writes the numbered links to a record's sources.
