@@ -1,9 +1,11 @@
 package publish
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -17,7 +19,14 @@ type Tree struct {
 	out, tmp string
 
 	mu   sync.Mutex
-	dirs map[string]bool
+	dirs map[string]*treeDir // by slash-separated relative path
+}
+
+// treeDir is one directory of a tree, made once however many files of it
+// are put at the same time.
+type treeDir struct {
+	once sync.Once
+	err  error
 }
 
 // NewTree starts a new tree for out.
@@ -31,7 +40,7 @@ func NewTree(out string) (*Tree, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create a temporary directory beside %s: %w", out, err)
 	}
-	return &Tree{out: out, tmp: tmp, dirs: map[string]bool{}}, nil
+	return &Tree{out: out, tmp: tmp, dirs: map[string]*treeDir{}}, nil
 }
 
 // Put writes one file of the site; name is slash-separated and relative.
@@ -39,21 +48,41 @@ func (t *Tree) Put(name string, data []byte) error {
 	if !fs.ValidPath(name) || strings.Contains(name, "\\") {
 		return fmt.Errorf("refusing to write %q: not a clean relative path", name)
 	}
-	full := filepath.Join(t.tmp, filepath.FromSlash(name))
-	d := filepath.Dir(full)
-	t.mu.Lock()
-	if !t.dirs[d] {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.mu.Unlock()
-			return fmt.Errorf("create %s: %w", d, err)
-		}
-		t.dirs[d] = true
+	if err := t.mkdir(path.Dir(name)); err != nil {
+		return err
 	}
-	t.mu.Unlock()
+	full := filepath.Join(t.tmp, filepath.FromSlash(name))
 	if err := os.WriteFile(full, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
+}
+
+// mkdir makes dir (slash-separated, relative) and its parents in the tree,
+// each with one mkdir call: the tree starts empty, so there is nothing to
+// look up first, and a site of ten thousand records has thirty thousand
+// directories. Writers of different directories do not wait for each other.
+func (t *Tree) mkdir(dir string) error {
+	if dir == "." {
+		return nil
+	}
+	t.mu.Lock()
+	d, ok := t.dirs[dir]
+	if !ok {
+		d = &treeDir{}
+		t.dirs[dir] = d
+	}
+	t.mu.Unlock()
+	d.once.Do(func() {
+		if d.err = t.mkdir(path.Dir(dir)); d.err != nil {
+			return
+		}
+		full := filepath.Join(t.tmp, filepath.FromSlash(dir))
+		if err := os.Mkdir(full, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			d.err = fmt.Errorf("create %s: %w", full, err)
+		}
+	})
+	return d.err
 }
 
 // Commit puts the tree in place of out.

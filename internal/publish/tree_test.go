@@ -1,8 +1,10 @@
 package publish
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -57,5 +59,44 @@ func TestTree(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "stale.html")); !os.IsNotExist(err) {
 		t.Fatal("a stale file survived the commit")
+	}
+}
+
+// TestTreeDirectories puts many files of deep, shared directories at once:
+// every directory is made once, before its files, whichever file comes
+// first; a file in the way of a directory is an error with its name.
+func TestTreeDirectories(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	tr, err := NewTree(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Abort()
+	var names []string
+	for i := range 200 {
+		names = append(names, fmt.Sprintf("v/%d/x/%d/index.html", i%7, i))
+	}
+	var wg sync.WaitGroup
+	for _, name := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := tr.Put(name, []byte(name)); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, name := range names {
+		if b, err := os.ReadFile(filepath.Join(tr.tmp, filepath.FromSlash(name))); err != nil || string(b) != name {
+			t.Fatalf("%s: %q, %v", name, b, err)
+		}
+	}
+	if err := tr.Put("file", nil); err != nil {
+		t.Fatal(err)
+	}
+	err = tr.Put("file/below/index.html", nil)
+	if err == nil || !strings.Contains(err.Error(), "file") {
+		t.Fatalf("a file in the way of a directory: %v", err)
 	}
 }
