@@ -231,6 +231,7 @@ func stream(opt Options, in *site.Input, res *Result, stage func(string)) (*Resu
 		}
 		return nil
 	}
+	in.Consume = !opt.KeepInput
 	_, probs, err := site.Build(*in)
 	if err != nil {
 		return nil, err

@@ -33,6 +33,13 @@ type Doc struct {
 	Words    int
 }
 
+// DropBody lets go of the rendered body, the table of contents and the
+// sections, for a build that has indexed the document and written its
+// pages and needs only its title, links and ids from now on.
+func (d *Doc) DropBody() {
+	d.HTML, d.TOC, d.Sections = "", nil, nil
+}
+
 // ReadingMinutes estimates the reading time, at least one minute.
 func (d *Doc) ReadingMinutes() int {
 	perMinute := 220

@@ -26,6 +26,17 @@ type Page struct {
 	// Main, when set, writes the page's own part in Go instead of the
 	// template's "main" (render_vendor.go says why).
 	Main func(w *pageWriter)
+	// done, when set, is called once the page is out in a build that
+	// consumes its input (Input.Consume).
+	done func()
+}
+
+// release drops what only rendering the page needed, once it is out.
+func (p *Page) release() {
+	p.Main, p.Data = nil, nil
+	if p.done != nil {
+		p.done()
+	}
 }
 
 // Alternate is the same page in another language.

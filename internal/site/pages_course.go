@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"sync/atomic"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
 )
@@ -59,7 +60,8 @@ func (b *builder) courseIndexPages() []*Page {
 // language.
 func (b *builder) chapterPages(i int, key string) []*Page {
 	en := course.Languages[0]
-	return localized(course.URL(en, course.KindChapter, key), func(lang, url string) *Page {
+	shows := map[*Page]*course.Doc{}
+	pages := localized(course.URL(en, course.KindChapter, key), func(lang, url string) *Page {
 		// b.chapters(lang) lists the same keys in the same order in
 		// every language, so the chapter is at i in each.
 		chs := b.chapters(lang)
@@ -71,9 +73,30 @@ func (b *builder) chapterPages(i int, key string) []*Page {
 		if i+1 < len(chs) {
 			v.Next = chs[i+1]
 		}
-		return &Page{Section: "course", Title: v.Doc.Title, Description: v.Doc.Summary, ContentLang: v.Doc.Lang,
+		p := &Page{Section: "course", Title: v.Doc.Title, Description: v.Doc.Summary, ContentLang: v.Doc.Lang,
 			Main: func(w *pageWriter) { w.chapterMain(&v) }}
+		shows[p] = c
+		return p
 	})
+	// A chapter's body is shown by its own page and, in a language that
+	// has no translation of it, by that language's page, by no other: it
+	// can go when the last of those is out.
+	left := map[*course.Doc]*atomic.Int32{}
+	for _, d := range shows {
+		if left[d] == nil {
+			left[d] = new(atomic.Int32)
+		}
+		left[d].Add(1)
+	}
+	for _, p := range pages {
+		d := shows[p]
+		p.done = func() {
+			if left[d].Add(-1) == 0 {
+				d.DropBody()
+			}
+		}
+	}
+	return pages
 }
 
 // standalonePages are the page key (/about/…) in every language.

@@ -1,0 +1,74 @@
+package site_test
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/telemetry-atlas/atlas/internal/build"
+	"github.com/telemetry-atlas/atlas/internal/corpus"
+	"github.com/telemetry-atlas/atlas/internal/site"
+	"github.com/telemetry-atlas/atlas/internal/testsite"
+	"github.com/telemetry-atlas/atlas/internal/vendor"
+)
+
+// TestConsumeKeepsTheOutput: a build that consumes its input writes the
+// same files as one that does not, including a chapter shown in two
+// languages because it has no translation, and drops each chapter's body
+// only in the first.
+func TestConsumeKeepsTheOutput(t *testing.T) {
+	today, _ := vendor.ParseDate(corpus.Today)
+	fsys, err := corpus.FS(corpus.Options{Chapters: 20, Records: 10}, testsite.Root(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	untranslated := ""
+	for name := range fsys {
+		if strings.HasPrefix(name, "content/ru/course/") {
+			untranslated = strings.TrimPrefix(name, "content/ru/course/")
+			delete(fsys, name)
+			break
+		}
+	}
+	if untranslated == "" {
+		t.Fatal("the corpus has no Russian chapter")
+	}
+	build := func(consume bool) (map[string][]byte, *site.Input) {
+		in, probs, err := build.Load(build.Options{Source: fsys, Today: today})
+		if err != nil || len(probs) > 0 {
+			t.Fatalf("%v %v", err, probs)
+		}
+		files := map[string][]byte{}
+		var mu sync.Mutex
+		in.Consume = consume
+		in.Emit = func(name string, data []byte) error {
+			mu.Lock()
+			defer mu.Unlock()
+			files[name] = bytes.Clone(data)
+			return nil
+		}
+		if _, probs, err := site.Build(*in); err != nil || len(probs) > 0 {
+			t.Fatalf("%v %v", err, probs)
+		}
+		return files, in
+	}
+	kept, keptIn := build(false)
+	consumed, consumedIn := build(true)
+	if len(kept) != len(consumed) {
+		t.Fatalf("%d files consuming, %d not", len(consumed), len(kept))
+	}
+	for name, data := range kept {
+		if !bytes.Equal(consumed[name], data) {
+			t.Errorf("%s differs when the input is consumed", name)
+		}
+	}
+	for i, d := range consumedIn.Course.Chapters("en") {
+		if d.HTML != "" || d.Sections != nil {
+			t.Errorf("consumed: %s still holds its body", d.File)
+		}
+		if keptIn.Course.Chapters("en")[i].HTML == "" {
+			t.Errorf("kept: %s lost its body", d.File)
+		}
+	}
+}
