@@ -147,15 +147,27 @@ func Load(opt Options) (*site.Input, diag.Problems, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	records, probs, err := vendor.LoadDir(opt.Source, "vendors", tx, opt.Today)
-	if err != nil {
-		return nil, nil, err
+	// Records and chapters are independent: each loads on every CPU, and
+	// side by side neither waits on the other's reading or its last file.
+	type loaded struct {
+		records []*vendor.Record
+		probs   diag.Problems
+		err     error
 	}
-	c, cprobs, err := course.Load(opt.Source, "content")
-	if err != nil {
-		return nil, nil, err
+	recordsDone := make(chan loaded, 1)
+	go func() {
+		records, probs, err := vendor.LoadDir(opt.Source, "vendors", tx, opt.Today)
+		recordsDone <- loaded{records, probs, err}
+	}()
+	c, cprobs, cerr := course.Load(opt.Source, "content")
+	r := <-recordsDone
+	if r.err != nil {
+		return nil, nil, r.err
 	}
-	probs = append(probs, cprobs...)
+	if cerr != nil {
+		return nil, nil, cerr
+	}
+	records, probs := r.records, append(r.probs, cprobs...)
 	tpl, err := site.LoadTemplates(opt.Source, "templates", course.Languages)
 	if err != nil {
 		return nil, nil, err
