@@ -3,10 +3,10 @@ package search
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
 	"math"
 	"regexp"
 	"slices"
@@ -639,18 +639,18 @@ func (b *builder) fragments() (group int, files [][]byte, hash string) {
 	if size > 0 {
 		group = min(maxGroup, max(1, fragBytes*len(b.docs)/size))
 	}
-	h := sha256.New()
+	var sum uint32
 	var buf []byte
 	for first := 0; first < len(b.docs); first += group {
 		// Encoded in a reused buffer, kept in a copy of the exact size.
 		buf = b.appendFragment(buf[:0], first, min(first+group, len(b.docs)), bodies)
 		if first > 0 {
-			h.Write([]byte{'\n'})
+			sum = crc32.Update(sum, castagnoli, []byte{'\n'})
 		}
-		h.Write(buf)
+		sum = crc32.Update(sum, castagnoli, buf)
 		files = append(files, bytes.Clone(buf))
 	}
-	return group, files, hashString(h.Sum(nil))
+	return group, files, hashString(sum)
 }
 
 // appendFragment appends the fragment file of documents first to last-1.

@@ -2,10 +2,9 @@ package search
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
 	"strconv"
 	"strings"
 )
@@ -95,15 +94,19 @@ func marshal(v any) ([]byte, error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
-// contentHash is the fingerprint in a file name.
+// contentHash is the fingerprint in a file name: only a change of the
+// bytes has to change it, so CRC-32C (Castagnoli, done by the CPU) serves;
+// SHA-256 of every fragment was 0.8 s of a 10,000 + 10,000 build.
 func contentHash(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hashString(sum[:])
+	return hashString(crc32.Checksum(b, castagnoli))
 }
 
-// hashString is the fingerprint of a SHA-256 sum.
-func hashString(sum []byte) string {
-	return hex.EncodeToString(sum[:4])
+// castagnoli is the CRC-32C table; the standard library makes it once.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// hashString is the fingerprint of a checksum.
+func hashString(sum uint32) string {
+	return fmt.Sprintf("%08x", sum)
 }
 
 // fileKey turns a shard key or a facet value into a file-name part: ASCII
