@@ -56,6 +56,9 @@ func (r *TextRenderer) Inline(lang, src string) template.HTML {
 }
 
 func (r *TextRenderer) render(lang, src string) string {
+	if plainParagraph(src) {
+		return "<p>" + src + "</p>\n"
+	}
 	if html, ok := r.done.Load(textKey{lang, src}); ok {
 		return html.(string)
 	}
