@@ -70,6 +70,7 @@ var handBlocks = []block{
 	{"text", strings.Repeat("x", 9000) + "\n" + strings.Repeat("y", 9000)},
 	{"bash", strings.Repeat("x", 9000) + " " + strings.Repeat("y ", 5000)},
 	{"powershell", "'" + strings.Repeat("z", 9000) + "' \"" + strings.Repeat("q", 9000) + "\""},
+	{"powershell", strings.Repeat("1", 300) + "a " + strings.Repeat("2", 50) + "." + strings.Repeat("3", 50) + "e" + strings.Repeat("4", 50) + "kb."},
 	{"js", "const a = 1; // <b>\n"},
 	{"go", "package main\n\nfunc main() {}\n"},
 }

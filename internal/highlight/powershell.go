@@ -327,6 +327,9 @@ func (s *scanner) psNumber(p int) int {
 	if !(c == '-' || c == '+' || c == '.' || '0' <= c && c <= '9') || s.word(p-1) {
 		return p
 	}
+	if !s.numberCanEnd(p) {
+		return p
+	}
 	signs := []int{0}
 	if c == '-' || c == '+' {
 		signs = []int{1, 0}
@@ -356,6 +359,22 @@ func (s *scanner) psNumber(p int) int {
 		}
 	}
 	return p
+}
+
+// numberCanEnd reports whether a number at p could end on a boundary: its
+// last character is a word character, so a non-word must follow it, and
+// everything it takes after p is in [0-9.eEfFdDmMkKgGtTpPbB]. A long run of
+// digits followed by a letter is rejected here in linear time instead of
+// the loops' quadratic.
+func (s *scanner) numberCanEnd(p int) bool {
+	for i := p + 1; ; i++ {
+		if !s.ascii0(i) || !isByteIn(s.t[i], "0123456789.eEfFdDmMkKgGtTpPbB") {
+			return !s.word(i) && !s.giveUp
+		}
+		if s.t[i] == '.' {
+			return true
+		}
+	}
 }
 
 // psRest: -name parameters, \w+ and punctuation; any other character is
