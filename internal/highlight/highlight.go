@@ -34,32 +34,80 @@ var aliases = map[string]string{
 
 // Highlighter formats code blocks. It holds no mutable state and is safe for
 // concurrent use.
+//
+// It writes what chroma's lexers and HTML formatter write, byte for byte,
+// but lexes the common shapes of bash and PowerShell itself, and plain text
+// without lexing at all: chroma's regular expressions were most of the
+// cost of highlighting a site. A block the scanners do not fully model is
+// lexed by chroma; chromaWrite, the plain chroma path, is what the tests
+// compare against.
 type Highlighter struct {
 	formatter *chtml.Formatter
 	style     *chroma.Style
+	// classes is the CSS class of each standard token type.
+	classes map[chroma.TokenType]string
+	// bash, powerShell and plain are the lexers the fast paths stand in
+	// for; a language is theirs when lexers.Get resolves it to them.
+	bash, powerShell, plain chroma.Lexer
 }
 
 // New returns a Highlighter that writes class-based HTML.
 func New() *Highlighter {
 	return &Highlighter{
-		formatter: chtml.New(chtml.WithClasses(true), chtml.WithPreWrapper(preWrapper{})),
-		style:     styles.Get(lightStyle),
+		formatter:  chtml.New(chtml.WithClasses(true), chtml.WithPreWrapper(preWrapper{})),
+		style:      styles.Get(lightStyle),
+		classes:    classes(),
+		bash:       lexers.Get("bash"),
+		powerShell: lexers.Get("powershell"),
+		plain:      lexers.Get("plaintext"),
 	}
+}
+
+// lexer returns chroma's lexer for lang, or nil for plain text.
+func lexer(lang string) chroma.Lexer {
+	name := strings.ToLower(strings.TrimSpace(lang))
+	if a, ok := aliases[name]; ok {
+		name = a
+	}
+	return lexers.Get(name)
 }
 
 // Write writes code in lang as a <pre><code> block with token classes. An
 // unknown language is written as plain, escaped text.
 func (h *Highlighter) Write(w io.Writer, lang, code string) error {
-	name := strings.ToLower(strings.TrimSpace(lang))
-	if a, ok := aliases[name]; ok {
-		name = a
+	lx := lexer(lang)
+	var toks []chroma.Token
+	ok := false
+	switch lx {
+	case nil, h.plain: // lexers.Fallback has the plaintext rules
+		_, err := w.Write(appendPlain(make([]byte, 0, len(code)+128), ensureLF(code)))
+		return err
+	case h.bash:
+		toks, ok = scanBash([]rune(ensureLF(code)))
+	case h.powerShell:
+		toks, ok = scanPowerShell([]rune(ensureLF(code)))
 	}
-	lexer := lexers.Get(name)
-	if lexer == nil {
-		lexer = lexers.Fallback
+	if ok {
+		toks = coalesce(toks)
+	} else {
+		it, err := chroma.Coalesce(lx).Tokenise(nil, code)
+		if err != nil {
+			return fmt.Errorf("highlight %s: %w", lang, err)
+		}
+		toks = it.Tokens()
 	}
-	lexer = chroma.Coalesce(lexer)
-	it, err := lexer.Tokenise(nil, code)
+	_, err := w.Write(h.appendHTML(make([]byte, 0, 2*len(code)+256), toks))
+	return err
+}
+
+// chromaWrite is Write as chroma alone does it: the reference the fast
+// paths must match byte for byte.
+func (h *Highlighter) chromaWrite(w io.Writer, lang, code string) error {
+	lx := lexer(lang)
+	if lx == nil {
+		lx = lexers.Fallback
+	}
+	it, err := chroma.Coalesce(lx).Tokenise(nil, code)
 	if err != nil {
 		return fmt.Errorf("highlight %s: %w", lang, err)
 	}
