@@ -46,6 +46,9 @@ type attr struct {
 	val  []byte // without its quotes; nil when the attribute has no value
 	info attrInfo
 	drop bool // removed by a rule of its tag
+	// clean says that no rule can change val: no '&', and no whitespace
+	// but single spaces between words.
+	clean bool
 }
 
 // minifier is the state of one Append. The fields mirror tdewolff's: the
@@ -72,8 +75,9 @@ func (m *minifier) run() bool {
 			}
 			continue
 		}
-		end := m.textEnd(m.pos)
-		if !m.text(m.src[m.pos:end], end) {
+		n, rewrite := scanText(m.src[m.pos:])
+		end := m.pos + n
+		if !m.text(m.src[m.pos:end], end, rewrite) {
 			return false
 		}
 		m.pos = end
@@ -99,14 +103,15 @@ func (m *minifier) skipText() {
 	}
 }
 
-// text writes the text t, which ends at src[end].
-func (m *minifier) text(t []byte, end int) bool {
+// text writes the text t, which ends at src[end]; rewrite is
+// needsRewrite(t).
+func (m *minifier) text(t []byte, end int, rewrite bool) bool {
 	if m.inPre {
 		m.out = append(m.out, t...)
 		return true
 	}
 	start := len(m.out)
-	if needsRewrite(t) {
+	if rewrite {
 		m.out = append(m.out, t...)
 		r := parse.ReplaceMultipleWhitespaceAndEntities(m.out[start:], mhtml.EntitiesMap, mhtml.TextRevEntitiesMap)
 		m.out = m.out[:start+copy(m.out[start:], r)]
@@ -140,22 +145,75 @@ func (m *minifier) text(t []byte, end int) bool {
 	return true
 }
 
+// Byte classes for scanning text and attribute values.
+const (
+	plainByte = iota
+	spaceByte // ' ' and '\n': left as they are when alone
+	otherByte // '\t', '\r', '\f', '&': always rewritten
+	endByte   // '<' ends a text, '"' a value
+)
+
+// textClass and valueClass are lookup tables; they are never written to.
+var (
+	textClass = [256]uint8{
+		' ': spaceByte, '\n': spaceByte,
+		'\t': otherByte, '\r': otherByte, '\f': otherByte, '&': otherByte,
+		'<': endByte,
+	}
+	valueClass = [256]uint8{
+		' ': spaceByte, '\n': otherByte,
+		'\t': otherByte, '\r': otherByte, '\f': otherByte, '&': otherByte,
+		'"': endByte,
+	}
+)
+
+// scanText returns the length of the text at the start of s, up to the
+// next '<', and whether ReplaceMultipleWhitespaceAndEntities could change
+// it (needsRewrite), in one pass.
+func scanText(s []byte) (n int, rewrite bool) {
+	lastSpace := -2
+	for i := 0; i < len(s); i++ {
+		k := textClass[s[i]]
+		if k == plainByte {
+			continue
+		}
+		switch k {
+		case spaceByte:
+			if i == lastSpace+1 {
+				return textLen(s, i), true
+			}
+			lastSpace = i
+		case endByte:
+			return i, false
+		default:
+			return textLen(s, i), true
+		}
+	}
+	return len(s), false
+}
+
+// textLen returns where the text at the start of s ends, looking from i.
+func textLen(s []byte, i int) int {
+	if j := bytes.IndexByte(s[i:], '<'); j >= 0 {
+		return i + j
+	}
+	return len(s)
+}
+
 // needsRewrite reports whether ReplaceMultipleWhitespaceAndEntities could
 // change t: it has an entity, or whitespace other than a lone space or
 // newline.
 func needsRewrite(t []byte) bool {
-	prevSpace := false
-	for _, c := range t {
-		switch c {
-		case ' ', '\n':
-			if prevSpace {
+	lastSpace := -2
+	for i, c := range t {
+		switch textClass[c] {
+		case spaceByte:
+			if i == lastSpace+1 {
 				return true
 			}
-			prevSpace = true
-		case '\t', '\r', '\f', '&':
+			lastSpace = i
+		case otherByte:
 			return true
-		default:
-			prevSpace = false
 		}
 	}
 	return false
@@ -400,13 +458,14 @@ func readAttr(src []byte, p int) (a attr, next int, ok bool) {
 		if p+1 >= len(src) || src[p+1] != '"' {
 			return attr{}, 0, false
 		}
-		q := bytes.IndexByte(src[p+2:], '"')
+		q, clean := scanValue(src[p+2:])
 		if q < 0 {
 			return attr{}, 0, false
 		}
-		a.val = src[p+2 : p+2+q]
+		a.val, a.clean = src[p+2:p+2+q], clean
 		return a, p + 3 + q, true
 	case isSpace(c):
+		a.clean = true
 		// The lexer also reads name = "value": not handled.
 		q := p
 		for q < len(src) && isSpace(src[q]) {
@@ -417,9 +476,36 @@ func readAttr(src []byte, p int) (a attr, next int, ok bool) {
 		}
 		return a, p, true
 	case c == '>' || isVoidEnd(src, p):
+		a.clean = true
 		return a, p, true
 	}
 	return attr{}, 0, false
+}
+
+// scanValue returns the length of the double-quoted value at the start of
+// s, up to its closing quote (-1 when there is none), and whether it is
+// clean (see attr).
+func scanValue(s []byte) (n int, clean bool) {
+	clean = true
+	lastSpace := -1 // a leading space is not clean
+	for i := 0; i < len(s); i++ {
+		k := valueClass[s[i]]
+		if k == plainByte {
+			continue
+		}
+		switch k {
+		case endByte:
+			return i, clean && lastSpace != i-1 || i == 0
+		case spaceByte:
+			if i == lastSpace+1 {
+				clean = false
+			}
+			lastSpace = i
+		default:
+			clean = false
+		}
+	}
+	return -1, false
 }
 
 // tagRules applies what tdewolff does to the attributes of a meta, script,
@@ -444,14 +530,15 @@ func (m *minifier) tagRules(tag tagInfo) bool {
 		if content == nil {
 			return true
 		}
+		content.clean = false
 		if equiv := find(attrHTTPEquiv); equiv != nil {
-			equiv.val = parse.TrimWhitespace(equiv.val)
+			equiv.val, equiv.clean = parse.TrimWhitespace(equiv.val), false
 			if find(attrCharset) == nil && parse.EqualFold(equiv.val, []byte("content-type")) {
 				return false // the content type rewrite is not handled
 			}
 		}
 		if name := find(attrName); name != nil {
-			name.val = parse.TrimWhitespace(name.val)
+			name.val, name.clean = parse.TrimWhitespace(name.val), false
 			if parse.EqualFold(name.val, []byte("keywords")) {
 				content.val = bytes.ReplaceAll(content.val, []byte(", "), []byte(","))
 			} else if parse.EqualFold(name.val, []byte("viewport")) {
@@ -506,6 +593,22 @@ func (m *minifier) writeAttr(tag tagInfo, a *attr) bool {
 	if a.drop {
 		return true
 	}
+	id := a.info.id
+	mediatype := id == attrAccept || id == attrType && (tag.id == tagA || tag.id == tagMediaType || tag.id == tagScript)
+	if a.clean && !mediatype && (a.info.trait != urlAttr || !urlScheme(a.val)) {
+		// Nothing to respell.
+		if len(a.val) == 0 && (id == attrClass || id == attrID_ || id == attrName || id == attrAction && tag.id == tagForm) {
+			return true
+		}
+		m.out = append(m.out, ' ')
+		m.out = append(m.out, a.name...)
+		if len(a.val) > 0 && a.info.trait != booleanAttr {
+			m.out = append(m.out, '=', '"')
+			m.out = append(m.out, a.val...)
+			m.out = append(m.out, '"')
+		}
+		return true
+	}
 	mark := len(m.out)
 	m.out = append(m.out, ' ')
 	m.out = append(m.out, a.name...)
@@ -523,12 +626,11 @@ func (m *minifier) writeAttr(tag tagInfo, a *attr) bool {
 	} else if bytes.IndexByte(v, '&') >= 0 {
 		v = parse.ReplaceEntities(v, mhtml.EntitiesMap, nil)
 	}
-	id := a.info.id
 	if len(v) == 0 && (id == attrClass || id == attrID_ || id == attrName || id == attrAction && tag.id == tagForm) {
 		m.out = m.out[:mark] // empty class, dir, id, name and form action are dropped
 		return true
 	}
-	if id == attrAccept || id == attrType && (tag.id == tagA || tag.id == tagMediaType || tag.id == tagScript) {
+	if mediatype {
 		v = minify.Mediatype(v)
 	}
 	if a.info.trait == urlAttr {
@@ -558,6 +660,18 @@ func (m *minifier) writeAttr(tag tagInfo, a *attr) bool {
 	esc := phtml.EscapeAttrVal(&m.escBuf, m.out[start:], '"', true)
 	m.out = append(m.out[:start-1], esc...)
 	return true
+}
+
+// urlScheme reports whether the URL rule could change the clean value v:
+// it starts with an http(s) scheme not in lower case, or is a data URL.
+func urlScheme(v []byte) bool {
+	if len(v) <= 5 {
+		return false
+	}
+	if parse.EqualFold(v[:4], []byte("http")) {
+		return string(v[:4]) != "http" || v[4] == 'S'
+	}
+	return parse.EqualFold(v[:5], []byte("data:"))
 }
 
 // tagName returns the lower-case name that starts at src[p] and where it
