@@ -61,13 +61,20 @@ type minifier struct {
 	omitSpace bool // the next text's leading whitespace is dropped
 	inPre     bool // text is written as it is
 
-	attrs   []attr
-	attrBuf [16]attr
-	escBuf  []byte // for EscapeAttrVal
+	// The attributes of the start tag being written. A fixed array, not a
+	// slice of it, so that m does not point into itself and stays on the
+	// stack: storing pointers into a heap object costs write barriers
+	// while the collector runs, which in a full build it mostly does.
+	attrs  [maxAttrs]attr
+	nattrs int
+	escBuf []byte // for EscapeAttrVal
 }
 
+// maxAttrs is the most attributes a start tag may have; the site's
+// busiest, the search box, has eleven.
+const maxAttrs = 32
+
 func (m *minifier) run() bool {
-	m.attrs = m.attrBuf[:0]
 	for m.pos < len(m.src) {
 		if m.src[m.pos] == '<' {
 			if !m.markup() {
@@ -145,12 +152,13 @@ func (m *minifier) text(t []byte, end int, rewrite bool) bool {
 	return true
 }
 
-// Byte classes for scanning text and attribute values.
+// Byte classes for scanning text and attribute values, as bits so that
+// the scans need no branch per byte: a branch on every space, at random
+// places in prose, is mispredicted often enough to cost more than the
+// rest of the scan.
 const (
-	plainByte = iota
-	spaceByte // ' ' and '\n': left as they are when alone
-	otherByte // '\t', '\r', '\f', '&': always rewritten
-	endByte   // '<' ends a text, '"' a value
+	spaceByte = 1 // ' ' (and '\n' in text): left as it is when alone
+	otherByte = 2 // '&', and whitespace that is always rewritten
 )
 
 // textClass and valueClass are lookup tables; they are never written to.
@@ -158,38 +166,19 @@ var (
 	textClass = [256]uint8{
 		' ': spaceByte, '\n': spaceByte,
 		'\t': otherByte, '\r': otherByte, '\f': otherByte, '&': otherByte,
-		'<': endByte,
 	}
 	valueClass = [256]uint8{
-		' ': spaceByte, '\n': otherByte,
-		'\t': otherByte, '\r': otherByte, '\f': otherByte, '&': otherByte,
-		'"': endByte,
+		' ':  spaceByte,
+		'\n': otherByte, '\t': otherByte, '\r': otherByte, '\f': otherByte, '&': otherByte,
 	}
 )
 
 // scanText returns the length of the text at the start of s, up to the
 // next '<', and whether ReplaceMultipleWhitespaceAndEntities could change
-// it (needsRewrite), in one pass.
+// it (needsRewrite).
 func scanText(s []byte) (n int, rewrite bool) {
-	lastSpace := -2
-	for i := 0; i < len(s); i++ {
-		k := textClass[s[i]]
-		if k == plainByte {
-			continue
-		}
-		switch k {
-		case spaceByte:
-			if i == lastSpace+1 {
-				return textLen(s, i), true
-			}
-			lastSpace = i
-		case endByte:
-			return i, false
-		default:
-			return textLen(s, i), true
-		}
-	}
-	return len(s), false
+	n = textLen(s, 0)
+	return n, needsRewrite(s[:n])
 }
 
 // textLen returns where the text at the start of s ends, looking from i.
@@ -204,19 +193,13 @@ func textLen(s []byte, i int) int {
 // change t: it has an entity, or whitespace other than a lone space or
 // newline.
 func needsRewrite(t []byte) bool {
-	lastSpace := -2
-	for i, c := range t {
-		switch textClass[c] {
-		case spaceByte:
-			if i == lastSpace+1 {
-				return true
-			}
-			lastSpace = i
-		case otherByte:
-			return true
-		}
+	var bad, prev uint8
+	for _, c := range t {
+		k := textClass[c]
+		bad |= k&prev | k>>1 // two spaces in a row, or another byte
+		prev = k & spaceByte
 	}
-	return false
+	return bad != 0
 }
 
 // lookAhead decides, as tdewolff does, the fate of the whitespace that
@@ -357,7 +340,7 @@ func (m *minifier) startTag() bool {
 	if !m.tagRules(info) {
 		return false
 	}
-	hasAttrs := len(m.attrs) > 0
+	hasAttrs := m.nattrs > 0
 	switch info.id {
 	case tagScript:
 		// Only a script without content is handled; without attributes
@@ -391,7 +374,7 @@ func (m *minifier) startTag() bool {
 	m.setSpace(info.kind)
 	m.out = append(m.out, '<')
 	m.out = append(m.out, name...)
-	for i := range m.attrs {
+	for i := range m.nattrs {
 		if !m.writeAttr(info, &m.attrs[i]) {
 			return false
 		}
@@ -412,7 +395,7 @@ func (m *minifier) startTag() bool {
 // ended with "/>".
 func (m *minifier) readAttrs(p int) (next int, void, ok bool) {
 	src := m.src
-	m.attrs = m.attrs[:0]
+	m.nattrs = 0
 	// The lexer ends a name only at whitespace, '>' or "/>".
 	if p >= len(src) || !isSpace(src[p]) && src[p] != '>' && !isVoidEnd(src, p) {
 		return 0, false, false
@@ -430,40 +413,43 @@ func (m *minifier) readAttrs(p int) (next int, void, ok bool) {
 		if isVoidEnd(src, p) {
 			return p + 2, true, true
 		}
-		a, q, ok := readAttr(src, p)
+		if m.nattrs == maxAttrs {
+			return 0, false, false
+		}
+		q, ok := readAttr(&m.attrs[m.nattrs], src, p)
 		if !ok {
 			return 0, false, false
 		}
-		m.attrs = append(m.attrs, a)
+		m.nattrs++
 		p = q
 	}
 }
 
-// readAttr reads the attribute at src[p]: a lower-case name, bare or with
-// a double-quoted value.
-func readAttr(src []byte, p int) (a attr, next int, ok bool) {
+// readAttr reads the attribute at src[p] into a: a lower-case name, bare
+// or with a double-quoted value.
+func readAttr(a *attr, src []byte, p int) (next int, ok bool) {
 	start := p
 	if c := src[p]; c < 'a' || 'z' < c {
-		return attr{}, 0, false
+		return 0, false
 	}
 	for p < len(src) && (isNameChar(src[p]) || src[p] == '-') {
 		p++
 	}
-	a.name = src[start:p]
+	*a = attr{name: src[start:p]}
 	if a.info, ok = lookupAttr(a.name); !ok || p >= len(src) {
-		return attr{}, 0, false
+		return 0, false
 	}
 	switch c := src[p]; {
 	case c == '=':
 		if p+1 >= len(src) || src[p+1] != '"' {
-			return attr{}, 0, false
+			return 0, false
 		}
 		q, clean := scanValue(src[p+2:])
 		if q < 0 {
-			return attr{}, 0, false
+			return 0, false
 		}
 		a.val, a.clean = src[p+2:p+2+q], clean
-		return a, p + 3 + q, true
+		return p + 3 + q, true
 	case isSpace(c):
 		a.clean = true
 		// The lexer also reads name = "value": not handled.
@@ -472,52 +458,45 @@ func readAttr(src []byte, p int) (a attr, next int, ok bool) {
 			q++
 		}
 		if q < len(src) && src[q] == '=' {
-			return attr{}, 0, false
+			return 0, false
 		}
-		return a, p, true
+		return p, true
 	case c == '>' || isVoidEnd(src, p):
 		a.clean = true
-		return a, p, true
+		return p, true
 	}
-	return attr{}, 0, false
+	return 0, false
 }
 
 // scanValue returns the length of the double-quoted value at the start of
 // s, up to its closing quote (-1 when there is none), and whether it is
 // clean (see attr).
 func scanValue(s []byte) (n int, clean bool) {
-	clean = true
-	lastSpace := -1 // a leading space is not clean
-	for i := 0; i < len(s); i++ {
-		k := valueClass[s[i]]
-		if k == plainByte {
-			continue
-		}
-		switch k {
-		case endByte:
-			return i, clean && lastSpace != i-1 || i == 0
-		case spaceByte:
-			if i == lastSpace+1 {
-				clean = false
-			}
-			lastSpace = i
-		default:
-			clean = false
-		}
+	n = bytes.IndexByte(s, '"')
+	if n <= 0 {
+		return n, n == 0
 	}
-	return -1, false
+	v := s[:n]
+	var bad, prev uint8
+	for _, c := range v {
+		k := valueClass[c]
+		bad |= k&prev | k>>1 // two spaces in a row, or another byte
+		prev = k & spaceByte
+	}
+	// and no space at either end
+	return n, bad == 0 && v[0] != ' ' && v[n-1] != ' '
 }
 
 // tagRules applies what tdewolff does to the attributes of a meta, script,
 // input or a tag before it writes them. The last of several attributes of
 // one name is the one it looks at. ok is false for what is not handled.
 func (m *minifier) tagRules(tag tagInfo) bool {
-	if len(m.attrs) == 0 {
+	if m.nattrs == 0 {
 		return true
 	}
 	find := func(id attrID) *attr {
 		var found *attr
-		for i := range m.attrs {
+		for i := range m.nattrs {
 			if m.attrs[i].info.id == id {
 				found = &m.attrs[i]
 			}

@@ -105,6 +105,8 @@ var cases = []struct {
 	{"spaced equals", "<p class = \"x\">x</p>", false},
 	{"unterminated value", "<p class=\"x>x</p>", false},
 	{"unterminated tag", "<p class=\"x\"", false},
+	{"32 attributes", "<p" + strings.Repeat(" data-x=\"1\"", 32) + ">x</p>", true},
+	{"33 attributes", "<p" + strings.Repeat(" data-x=\"1\"", 33) + ">x</p>", false},
 	{"upper attribute", "<p CLASS=\"x\">x</p>", false},
 
 	// meta
