@@ -72,6 +72,9 @@ func TestMinify(t *testing.T) {
 		// The exports and the search index are written minimal: see minimal.
 		{"api/v1/vendors.json", "{ \"a\" : 1 }", `{ "a" : 1 }`},
 		{"api/index.html", "<p>  hi  </p>", "<p>hi</p>"},
+		// htmlmin leaves pages with inline script or SVG to tdewolff.
+		{"script.html", "<p>  hi  </p>\n<script>var  a = 1 ;</script>", "<p>hi</p><script>var a=1</script>"},
+		{"svg.html", "<p>  hi  </p> <svg viewBox=\"0 0 1 1\">  <path d=\"M 0 0 L 1 1\"/> </svg>", "<p>hi</p><svg viewBox=\"0 0 1 1\"><path d=\"M0 0 1 1\"/></svg>"},
 		{"a.txt", "  keep  ", "  keep  "},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,734 @@
+// Package htmlmin minifies the HTML this site generates, giving the same
+// bytes as tdewolff/minify's HTML minifier with the options that
+// internal/publish uses (KeepDocumentTags, KeepEndTags, KeepQuotes,
+// KeepDefaultAttrVals), several times faster.
+//
+// It is fast because it is narrow: it reads only the markup the site's
+// templates, goldmark and chroma write (lower-case tags and attributes it
+// knows, double-quoted values, comments, the HTML5 doctype) in one pass
+// over the page, with no general lexer and no token buffer. Anything else
+// (inline SVG or MathML, a non-empty script, style, event handlers, a stray
+// '<', CDATA, upper-case names, single-quoted or unquoted values...) makes
+// Append report that it cannot vouch for the result, and the caller
+// minifies that page with tdewolff instead.
+package htmlmin
+
+import (
+	"bytes"
+	"slices"
+
+	"github.com/tdewolff/minify/v2"
+	mhtml "github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/parse/v2"
+	phtml "github.com/tdewolff/parse/v2/html"
+)
+
+// maxLookAhead is how many tokens past a text that ends in whitespace
+// tdewolff looks for a block tag before it gives up and keeps the space.
+const maxLookAhead = 100
+
+// Append appends src, minified, to dst and returns the extended slice. ok
+// is false when src has markup this package does not handle; dst then
+// comes back as it was (its length unchanged) and the caller should
+// minify src another way. src is never modified.
+func Append(dst, src []byte) (out []byte, ok bool) {
+	n := len(dst)
+	m := minifier{src: src, out: slices.Grow(dst, len(src)), omitSpace: true}
+	if !m.run() {
+		return dst[:n], false
+	}
+	return m.out, true
+}
+
+// attr is one attribute of the start tag being written.
+type attr struct {
+	name []byte
+	val  []byte // without its quotes; nil when the attribute has no value
+	info attrInfo
+	drop bool // removed by a rule of its tag
+	// clean says that no rule can change val: no '&', and no whitespace
+	// but single spaces between words.
+	clean bool
+}
+
+// minifier is the state of one Append. The fields mirror tdewolff's: the
+// whitespace rules depend on what came before (omitSpace, inPre).
+type minifier struct {
+	src []byte
+	pos int
+	out []byte
+
+	omitSpace bool // the next text's leading whitespace is dropped
+	inPre     bool // text is written as it is
+
+	// The attributes of the start tag being written. A fixed array, not a
+	// slice of it, so that m does not point into itself and stays on the
+	// stack: storing pointers into a heap object costs write barriers
+	// while the collector runs, which in a full build it mostly does.
+	attrs  [maxAttrs]attr
+	nattrs int
+	escBuf []byte // for EscapeAttrVal
+}
+
+// maxAttrs is the most attributes a start tag may have; the site's
+// busiest, the search box, has eleven.
+const maxAttrs = 32
+
+func (m *minifier) run() bool {
+	for m.pos < len(m.src) {
+		if m.src[m.pos] == '<' {
+			if !m.markup() {
+				return false
+			}
+			continue
+		}
+		n, rewrite := scanText(m.src[m.pos:])
+		end := m.pos + n
+		if !m.text(m.src[m.pos:end], end, rewrite) {
+			return false
+		}
+		m.pos = end
+	}
+	return true
+}
+
+// textEnd returns where the text starting at i ends: at the next '<',
+// which must start a tag, a comment or the doctype (markup says no to
+// anything else), or at the end.
+func (m *minifier) textEnd(i int) int {
+	if j := bytes.IndexByte(m.src[i:], '<'); j >= 0 {
+		return i + j
+	}
+	return len(m.src)
+}
+
+// skipText skips a text that follows, as tdewolff does after <select>,
+// <optgroup>, </option> and </optgroup>.
+func (m *minifier) skipText() {
+	if m.pos < len(m.src) && m.src[m.pos] != '<' {
+		m.pos = m.textEnd(m.pos)
+	}
+}
+
+// text writes the text t, which ends at src[end]; rewrite is
+// needsRewrite(t).
+func (m *minifier) text(t []byte, end int, rewrite bool) bool {
+	if m.inPre {
+		m.out = append(m.out, t...)
+		return true
+	}
+	start := len(m.out)
+	if rewrite {
+		m.out = append(m.out, t...)
+		r := parse.ReplaceMultipleWhitespaceAndEntities(m.out[start:], mhtml.EntitiesMap, mhtml.TextRevEntitiesMap)
+		m.out = m.out[:start+copy(m.out[start:], r)]
+		if len(m.out) == start {
+			return false // tdewolff would index an empty text
+		}
+		if m.omitSpace && parse.IsWhitespace(m.out[start]) {
+			m.out = m.out[:start+copy(m.out[start:], m.out[start+1:])]
+		}
+	} else if m.omitSpace && parse.IsWhitespace(t[0]) {
+		m.out = append(m.out, t[1:]...)
+	} else {
+		m.out = append(m.out, t...)
+	}
+	m.omitSpace = false
+	if len(m.out) == start {
+		m.omitSpace = true
+		return true
+	}
+	if !parse.IsWhitespace(m.out[len(m.out)-1]) {
+		return true
+	}
+	trim, omit, ok := m.lookAhead(end)
+	if !ok {
+		return false
+	}
+	if trim {
+		m.out = m.out[:len(m.out)-1]
+	}
+	m.omitSpace = omit
+	return true
+}
+
+// Byte classes for scanning text and attribute values, as bits so that
+// the scans need no branch per byte: a branch on every space, at random
+// places in prose, is mispredicted often enough to cost more than the
+// rest of the scan.
+const (
+	spaceByte = 1 // ' ' (and '\n' in text): left as it is when alone
+	otherByte = 2 // '&', and whitespace that is always rewritten
+)
+
+// textClass and valueClass are lookup tables; they are never written to.
+var (
+	textClass = [256]uint8{
+		' ': spaceByte, '\n': spaceByte,
+		'\t': otherByte, '\r': otherByte, '\f': otherByte, '&': otherByte,
+	}
+	valueClass = [256]uint8{
+		' ':  spaceByte,
+		'\n': otherByte, '\t': otherByte, '\r': otherByte, '\f': otherByte, '&': otherByte,
+	}
+)
+
+// scanText returns the length of the text at the start of s, up to the
+// next '<', and whether ReplaceMultipleWhitespaceAndEntities could change
+// it (needsRewrite).
+func scanText(s []byte) (n int, rewrite bool) {
+	n = textLen(s, 0)
+	return n, needsRewrite(s[:n])
+}
+
+// textLen returns where the text at the start of s ends, looking from i.
+func textLen(s []byte, i int) int {
+	if j := bytes.IndexByte(s[i:], '<'); j >= 0 {
+		return i + j
+	}
+	return len(s)
+}
+
+// needsRewrite reports whether ReplaceMultipleWhitespaceAndEntities could
+// change t: it has an entity, or whitespace other than a lone space or
+// newline.
+func needsRewrite(t []byte) bool {
+	var bad, prev uint8
+	for _, c := range t {
+		k := textClass[c]
+		bad |= k&prev | k>>1 // two spaces in a row, or another byte
+		prev = k & spaceByte
+	}
+	return bad != 0
+}
+
+// lookAhead decides, as tdewolff does, the fate of the whitespace that
+// ends a text, from the tokens that start at pos: it is trimmed before a
+// block tag or the end, kept before other text or a start tag; end tags
+// that are not block tags, comments and whitespace are looked past, up to
+// maxLookAhead tokens. omit is what omitSpace becomes. ok is false for
+// markup this package does not handle.
+func (m *minifier) lookAhead(pos int) (trim, omit, ok bool) {
+	src := m.src
+	for i := 0; ; i++ {
+		if i > maxLookAhead {
+			return false, false, true
+		}
+		if pos >= len(src) {
+			return true, false, true
+		}
+		if src[pos] != '<' {
+			end := m.textEnd(pos)
+			if !parse.IsAllWhitespace(src[pos:end]) {
+				return false, true, true
+			}
+			pos = end
+			continue
+		}
+		if pos+1 >= len(src) {
+			return false, false, false
+		}
+		switch c := src[pos+1]; {
+		case 'a' <= c && c <= 'z':
+			name, _ := tagName(src, pos+1)
+			info, ok := lookupTag(name)
+			if !ok {
+				return false, false, false
+			}
+			return info.kind == blockTag, info.kind != blockTag, true
+		case c == '/':
+			name, next, ok := endTag(src, pos)
+			if !ok {
+				return false, false, false
+			}
+			info, ok := lookupTag(name)
+			if !ok {
+				return false, false, false
+			}
+			if info.kind == blockTag {
+				return true, false, true
+			}
+			pos = next
+		case c == '!':
+			next, ok := commentEnd(src, pos)
+			if !ok {
+				if next, ok = doctypeEnd(src, pos); !ok {
+					return false, false, false
+				}
+			}
+			pos = next
+		default:
+			return false, false, false
+		}
+	}
+}
+
+// markup writes the tag, comment or doctype at src[pos] == '<'.
+func (m *minifier) markup() bool {
+	src := m.src
+	if m.pos+1 >= len(src) {
+		return false
+	}
+	switch c := src[m.pos+1]; {
+	case 'a' <= c && c <= 'z':
+		return m.startTag()
+	case c == '/':
+		return m.endTag()
+	case c == '!':
+		if next, ok := commentEnd(src, m.pos); ok {
+			m.pos = next // comments are dropped
+			return true
+		}
+		if next, ok := doctypeEnd(src, m.pos); ok {
+			m.out = append(m.out, "<!doctype html>"...)
+			m.pos = next
+			return true
+		}
+	}
+	return false
+}
+
+// setSpace applies what a tag of kind k does to the next text's leading
+// whitespace.
+func (m *minifier) setSpace(k tagKind) {
+	switch k {
+	case objectTag:
+		m.omitSpace = false
+	case blockTag:
+		m.omitSpace = true
+	}
+}
+
+func (m *minifier) endTag() bool {
+	name, next, ok := endTag(m.src, m.pos)
+	if !ok {
+		return false
+	}
+	info, ok := lookupTag(name)
+	if !ok {
+		return false
+	}
+	m.pos = next
+	switch info.id {
+	case tagPre:
+		m.inPre = false
+	case tagColgroup:
+		return true // tdewolff drops the end tag of a colgroup
+	}
+	m.setSpace(info.kind)
+	m.out = append(m.out, '<', '/')
+	m.out = append(m.out, name...)
+	m.out = append(m.out, '>')
+	if info.id == tagOption || info.id == tagOptgroup {
+		m.skipText()
+	}
+	return true
+}
+
+func (m *minifier) startTag() bool {
+	src := m.src
+	name, p := tagName(src, m.pos+1)
+	info, ok := lookupTag(name)
+	if !ok {
+		return false
+	}
+	p, void, ok := m.readAttrs(p)
+	if !ok {
+		return false
+	}
+	m.pos = p
+	if !m.tagRules(info) {
+		return false
+	}
+	hasAttrs := m.nattrs > 0
+	switch info.id {
+	case tagScript:
+		// Only a script without content is handled; without attributes
+		// tdewolff drops it.
+		if void {
+			return false
+		}
+		if !hasAttrs {
+			if !hasPrefix(src[p:], "</script>") {
+				return false
+			}
+			m.pos = p + len("</script>")
+			return true
+		}
+		if !hasPrefix(src[p:], "</script") {
+			return false
+		}
+	case tagTitle:
+		// The lexer reads a title's content as raw text up to </title.
+		j := bytes.IndexByte(src[p:], '<')
+		if void || j < 0 || !hasPrefix(src[p+j:], "</title") {
+			return false
+		}
+	case tagColgroup:
+		if !hasAttrs {
+			return true // tdewolff drops a colgroup start tag without attributes
+		}
+	case tagPre:
+		m.inPre = true
+	}
+	m.setSpace(info.kind)
+	m.out = append(m.out, '<')
+	m.out = append(m.out, name...)
+	for i := range m.nattrs {
+		if !m.writeAttr(info, &m.attrs[i]) {
+			return false
+		}
+	}
+	m.out = append(m.out, '>')
+	if info.id == tagSelect || info.id == tagOptgroup {
+		m.skipText()
+	}
+	// tdewolff keeps the space after an empty phrasing element (<i></i> x).
+	if info.kind == normalTag && endTagFollows(src[m.pos:], name) {
+		m.omitSpace = false
+	}
+	return true
+}
+
+// readAttrs reads the attributes of a start tag into m.attrs, from p just
+// after the tag's name to just after its '>' (next). void says the tag
+// ended with "/>".
+func (m *minifier) readAttrs(p int) (next int, void, ok bool) {
+	src := m.src
+	m.nattrs = 0
+	// The lexer ends a name only at whitespace, '>' or "/>".
+	if p >= len(src) || !isSpace(src[p]) && src[p] != '>' && !isVoidEnd(src, p) {
+		return 0, false, false
+	}
+	for {
+		for p < len(src) && isSpace(src[p]) {
+			p++
+		}
+		if p >= len(src) {
+			return 0, false, false
+		}
+		if src[p] == '>' {
+			return p + 1, false, true
+		}
+		if isVoidEnd(src, p) {
+			return p + 2, true, true
+		}
+		if m.nattrs == maxAttrs {
+			return 0, false, false
+		}
+		q, ok := readAttr(&m.attrs[m.nattrs], src, p)
+		if !ok {
+			return 0, false, false
+		}
+		m.nattrs++
+		p = q
+	}
+}
+
+// readAttr reads the attribute at src[p] into a: a lower-case name, bare
+// or with a double-quoted value.
+func readAttr(a *attr, src []byte, p int) (next int, ok bool) {
+	start := p
+	if c := src[p]; c < 'a' || 'z' < c {
+		return 0, false
+	}
+	for p < len(src) && (isNameChar(src[p]) || src[p] == '-') {
+		p++
+	}
+	*a = attr{name: src[start:p]}
+	if a.info, ok = lookupAttr(a.name); !ok || p >= len(src) {
+		return 0, false
+	}
+	switch c := src[p]; {
+	case c == '=':
+		if p+1 >= len(src) || src[p+1] != '"' {
+			return 0, false
+		}
+		q, clean := scanValue(src[p+2:])
+		if q < 0 {
+			return 0, false
+		}
+		a.val, a.clean = src[p+2:p+2+q], clean
+		return p + 3 + q, true
+	case isSpace(c):
+		a.clean = true
+		// The lexer also reads name = "value": not handled.
+		q := p
+		for q < len(src) && isSpace(src[q]) {
+			q++
+		}
+		if q < len(src) && src[q] == '=' {
+			return 0, false
+		}
+		return p, true
+	case c == '>' || isVoidEnd(src, p):
+		a.clean = true
+		return p, true
+	}
+	return 0, false
+}
+
+// scanValue returns the length of the double-quoted value at the start of
+// s, up to its closing quote (-1 when there is none), and whether it is
+// clean (see attr).
+func scanValue(s []byte) (n int, clean bool) {
+	n = bytes.IndexByte(s, '"')
+	if n <= 0 {
+		return n, n == 0
+	}
+	v := s[:n]
+	var bad, prev uint8
+	for _, c := range v {
+		k := valueClass[c]
+		bad |= k&prev | k>>1 // two spaces in a row, or another byte
+		prev = k & spaceByte
+	}
+	// and no space at either end
+	return n, bad == 0 && v[0] != ' ' && v[n-1] != ' '
+}
+
+// tagRules applies what tdewolff does to the attributes of a meta, script,
+// input or a tag before it writes them. The last of several attributes of
+// one name is the one it looks at. ok is false for what is not handled.
+func (m *minifier) tagRules(tag tagInfo) bool {
+	if m.nattrs == 0 {
+		return true
+	}
+	find := func(id attrID) *attr {
+		var found *attr
+		for i := range m.nattrs {
+			if m.attrs[i].info.id == id {
+				found = &m.attrs[i]
+			}
+		}
+		return found
+	}
+	switch tag.id {
+	case tagMeta:
+		content := find(attrContent)
+		if content == nil {
+			return true
+		}
+		content.clean = false
+		if equiv := find(attrHTTPEquiv); equiv != nil {
+			equiv.val, equiv.clean = parse.TrimWhitespace(equiv.val), false
+			if find(attrCharset) == nil && parse.EqualFold(equiv.val, []byte("content-type")) {
+				return false // the content type rewrite is not handled
+			}
+		}
+		if name := find(attrName); name != nil {
+			name.val, name.clean = parse.TrimWhitespace(name.val), false
+			if parse.EqualFold(name.val, []byte("keywords")) {
+				content.val = bytes.ReplaceAll(content.val, []byte(", "), []byte(","))
+			} else if parse.EqualFold(name.val, []byte("viewport")) {
+				content.val = viewport(content.val)
+			}
+		}
+	case tagScript:
+		if src, charset := find(attrSrc), find(attrCharset); src != nil && charset != nil {
+			charset.drop = true
+		}
+	case tagInput:
+		if typ, value := find(attrType), find(attrValue); typ != nil && value != nil {
+			isRadio := parse.EqualFold(typ.val, []byte("radio"))
+			if !isRadio && len(value.val) == 0 || isRadio && parse.EqualFold(value.val, []byte("on")) {
+				value.drop = true
+			}
+		}
+	case tagA:
+		if id, name := find(attrID_), find(attrName); id != nil && name != nil && bytes.Equal(id.val, name.val) {
+			name.drop = true
+		}
+	}
+	return true
+}
+
+// viewport is tdewolff's rewrite of a viewport meta's content: spaces
+// dropped, numbers after '=' minified. It works on a copy.
+func viewport(v []byte) []byte {
+	v = bytes.ReplaceAll(v, []byte(" "), []byte(""))
+	for i := 0; i < len(v); i++ {
+		if v[i] == '=' && i+2 < len(v) {
+			i++
+			if n := parse.Number(v[i:]); 0 < n {
+				minNum := minify.Number(v[i:i+n], -1)
+				if len(minNum) < n {
+					copy(v[i:i+len(minNum)], minNum)
+					copy(v[i+len(minNum):], v[i+n:])
+					v = v[:len(v)+len(minNum)-n]
+				}
+				i += len(minNum)
+			}
+			i-- // the loop's i++
+		}
+	}
+	return v
+}
+
+// writeAttr writes one attribute of the start tag tag as tdewolff does:
+// the value is respelled in place at the end of m.out. ok is false for a
+// data: URL, which tdewolff minifies.
+func (m *minifier) writeAttr(tag tagInfo, a *attr) bool {
+	if a.drop {
+		return true
+	}
+	id := a.info.id
+	mediatype := id == attrAccept || id == attrType && (tag.id == tagA || tag.id == tagMediaType || tag.id == tagScript)
+	if a.clean && !mediatype && (a.info.trait != urlAttr || !urlScheme(a.val)) {
+		// Nothing to respell.
+		if len(a.val) == 0 && (id == attrClass || id == attrID_ || id == attrName || id == attrAction && tag.id == tagForm) {
+			return true
+		}
+		m.out = append(m.out, ' ')
+		m.out = append(m.out, a.name...)
+		if len(a.val) > 0 && a.info.trait != booleanAttr {
+			m.out = append(m.out, '=', '"')
+			m.out = append(m.out, a.val...)
+			m.out = append(m.out, '"')
+		}
+		return true
+	}
+	mark := len(m.out)
+	m.out = append(m.out, ' ')
+	m.out = append(m.out, a.name...)
+	nameEnd := len(m.out)
+	m.out = append(m.out, '=', '"')
+	start := len(m.out)
+	m.out = append(m.out, a.val...)
+	v := m.out[start:]
+
+	if a.info.trait == trimAttr {
+		if needsRewrite(v) {
+			v = parse.ReplaceMultipleWhitespaceAndEntities(v, mhtml.EntitiesMap, nil)
+		}
+		v = parse.TrimWhitespace(v)
+	} else if bytes.IndexByte(v, '&') >= 0 {
+		v = parse.ReplaceEntities(v, mhtml.EntitiesMap, nil)
+	}
+	if len(v) == 0 && (id == attrClass || id == attrID_ || id == attrName || id == attrAction && tag.id == tagForm) {
+		m.out = m.out[:mark] // empty class, dir, id, name and form action are dropped
+		return true
+	}
+	if mediatype {
+		v = minify.Mediatype(v)
+	}
+	if a.info.trait == urlAttr {
+		v = parse.TrimWhitespace(v)
+		if 5 < len(v) {
+			if parse.EqualFold(v[:4], []byte("http")) {
+				if v[4] == ':' {
+					parse.ToLower(v[:4])
+				} else if (v[4] == 's' || v[4] == 'S') && v[5] == ':' {
+					parse.ToLower(v[:5])
+				}
+			} else if parse.EqualFold(v[:5], []byte("data:")) {
+				return false // tdewolff minifies data URLs
+			}
+		}
+	}
+	if len(v) == 0 || a.info.trait == booleanAttr {
+		m.out = m.out[:nameEnd]
+		return true
+	}
+	m.out = m.out[:start+copy(m.out[start:], v)]
+	if bytes.IndexByte(m.out[start:], '"') < 0 {
+		m.out = append(m.out, '"')
+		return true
+	}
+	// An entity gave a quote: tdewolff picks the quote to use.
+	esc := phtml.EscapeAttrVal(&m.escBuf, m.out[start:], '"', true)
+	m.out = append(m.out[:start-1], esc...)
+	return true
+}
+
+// urlScheme reports whether the URL rule could change the clean value v:
+// it starts with an http(s) scheme not in lower case, or is a data URL.
+func urlScheme(v []byte) bool {
+	if len(v) <= 5 {
+		return false
+	}
+	if parse.EqualFold(v[:4], []byte("http")) {
+		return string(v[:4]) != "http" || v[4] == 'S'
+	}
+	return parse.EqualFold(v[:5], []byte("data:"))
+}
+
+// tagName returns the lower-case name that starts at src[p] and where it
+// ends.
+func tagName(src []byte, p int) ([]byte, int) {
+	start := p
+	for p < len(src) && isNameChar(src[p]) {
+		p++
+	}
+	return src[start:p], p
+}
+
+// endTag reads the end tag at src[pos:] ("</name>", whitespace allowed
+// before the '>'), and returns its name and where it ends.
+func endTag(src []byte, pos int) (name []byte, next int, ok bool) {
+	p := pos + 2
+	if p >= len(src) || src[p] < 'a' || 'z' < src[p] {
+		return nil, 0, false
+	}
+	name, p = tagName(src, p)
+	for p < len(src) && (src[p] == ' ' || src[p] == '\t' || src[p] == '\n' || src[p] == '\r') {
+		p++
+	}
+	if p >= len(src) || src[p] != '>' {
+		return nil, 0, false
+	}
+	return name, p + 1, true
+}
+
+// endTagFollows reports whether s starts with the end tag of name.
+func endTagFollows(s, name []byte) bool {
+	if len(s) < len(name)+3 || s[0] != '<' || s[1] != '/' || !bytes.Equal(s[2:2+len(name)], name) {
+		return false
+	}
+	switch s[2+len(name)] {
+	case '>', ' ', '\t', '\n', '\r':
+		return true
+	}
+	return false
+}
+
+// commentEnd returns where the comment at src[pos:] ends: the lexer ends
+// it at the first "-->" or "--!>". An unterminated comment is not handled.
+func commentEnd(src []byte, pos int) (int, bool) {
+	if !hasPrefix(src[pos:], "<!--") {
+		return 0, false
+	}
+	for i := pos + 4; ; {
+		k := bytes.Index(src[i:], []byte("--"))
+		if k < 0 {
+			return 0, false
+		}
+		at := i + k
+		if hasPrefix(src[at:], "-->") {
+			return at + 3, true
+		}
+		if hasPrefix(src[at:], "--!>") {
+			return at + 4, true
+		}
+		i = at + 1
+	}
+}
+
+// doctypeEnd returns where the HTML5 doctype at src[pos:] ends.
+func doctypeEnd(src []byte, pos int) (int, bool) {
+	const doctype = "<!doctype html>"
+	if len(src)-pos < len(doctype) || !parse.EqualFold(src[pos:pos+len(doctype)], []byte(doctype)) {
+		return 0, false
+	}
+	if s := src[pos+2 : pos+9]; string(s) != "DOCTYPE" && string(s) != "doctype" || string(src[pos+10:pos+14]) != "html" {
+		return 0, false // only the spellings the site writes
+	}
+	return pos + len(doctype), true
+}
+
+func isNameChar(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
+
+// isSpace is the whitespace the lexer skips inside a tag.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+func isVoidEnd(src []byte, p int) bool { return p+1 < len(src) && src[p] == '/' && src[p+1] == '>' }
