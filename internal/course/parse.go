@@ -330,6 +330,14 @@ func collapse(dst, src []byte) ([]byte, int) {
 		}
 		j := i // the field is src[i:j]
 		for j < len(src) {
+			// Bytes that never start white space (letters, digits, the
+			// bytes of a Cyrillic letter) are stepped over without a call.
+			for j < len(src) && !mayStartSpace[src[j]] {
+				j++
+			}
+			if j == len(src) {
+				break
+			}
 			sp, size := spaceAt(src, j)
 			if sp {
 				break
@@ -345,6 +353,15 @@ func collapse(dst, src []byte) ([]byte, int) {
 	}
 	return dst, words
 }
+
+// mayStartSpace marks the bytes that spaceAt has to look at: ASCII white
+// space and the lead bytes of the other white-space characters.
+var mayStartSpace = func() (t [256]bool) {
+	for _, c := range []byte{' ', '\t', '\n', '\v', '\f', '\r', 0xc2, 0xe1, 0xe2, 0xe3} {
+		t[c] = true
+	}
+	return t
+}()
 
 // spaceAt reports whether the character at b[i] is white space, and the
 // number of bytes to step over. Only the lead bytes C2, E1, E2 and E3 start
