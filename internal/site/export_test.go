@@ -3,6 +3,9 @@ package site
 import (
 	"fmt"
 	"sort"
+	"strings"
+
+	"github.com/telemetry-atlas/atlas/internal/publish"
 )
 
 // ScanBoth scans an HTML page with the fast scanner and with the
@@ -22,4 +25,22 @@ func ScanBoth(data []byte) (fast, tokens []string, ok bool) {
 	}
 	q, ok := scanQuoted(data)
 	return lines(q), lines(scanTokens(data)), ok
+}
+
+// IndexPages adds every file to a new link index, as Build does while it
+// renders, for the link scan's benchmark.
+func IndexPages(files publish.Files, names []string) {
+	x := newLinkIndex()
+	for _, name := range names {
+		x.add(name, files[name])
+	}
+}
+
+// ScanPages scans every file that is a page, for the link scan's benchmark.
+func ScanPages(files publish.Files, names []string) {
+	for _, name := range names {
+		if strings.HasSuffix(name, ".html") {
+			scanHTML(files[name])
+		}
+	}
 }
