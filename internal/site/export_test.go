@@ -14,7 +14,7 @@ import (
 func ScanBoth(data []byte) (fast, tokens []string, ok bool) {
 	lines := func(r htmlRefs) []string {
 		var out []string
-		for id := range r.ids {
+		for id := range r.idSet() {
 			out = append(out, fmt.Sprintf("id %q", id))
 		}
 		for _, ref := range r.refs {
@@ -23,8 +23,10 @@ func ScanBoth(data []byte) (fast, tokens []string, ok bool) {
 		sort.Strings(out)
 		return out
 	}
-	q, ok := scanQuoted(data)
-	return lines(q), lines(scanTokens(data)), ok
+	var q, t htmlRefs
+	ok = scanQuoted(data, &q)
+	scanTokens(data, &t)
+	return lines(q), lines(t), ok
 }
 
 // IndexPages adds every file to a new link index, as Build does while it
@@ -38,9 +40,10 @@ func IndexPages(files publish.Files, names []string) {
 
 // ScanPages scans every file that is a page, for the link scan's benchmark.
 func ScanPages(files publish.Files, names []string) {
+	var r htmlRefs
 	for _, name := range names {
 		if strings.HasSuffix(name, ".html") {
-			scanHTML(files[name])
+			scanHTML(files[name], &r)
 		}
 	}
 }
