@@ -74,3 +74,62 @@ func TestNeedsRewrite(t *testing.T) {
 		}
 	}
 }
+
+// slowScanValue is scanValue's definition, byte by byte.
+func slowScanValue(s []byte) (n int, clean bool) {
+	var bad, prev uint8
+	for i, c := range s {
+		k := valueClass[c]
+		if k&quoteByte != 0 {
+			return i, bad == 0 && (i == 0 || s[0] != ' ' && s[i-1] != ' ')
+		}
+		bad |= k&prev | k>>1
+		prev = k & spaceByte
+	}
+	return -1, false
+}
+
+// TestScanValue checks the eight-bytes-at-a-time scanValue against its
+// byte-by-byte definition.
+func TestScanValue(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		n     int
+		clean bool
+	}{
+		{`"`, 0, true},
+		{``, -1, false},
+		{`abc`, -1, false},
+		{`a b c d e f g h i j" x  y`, 19, true},
+		{`abcdefg  hijkl"`, 14, false},
+		{`abcdefg hijkl "`, 14, false},
+		{` abcdefghijkl"`, 13, false},
+		{`abcdefgh&amp;ijk"`, 16, false},
+		{`abcdefghijklmnop"\t\t\t\t\t\t\t\t`, 16, true},
+		{"abcdefghi\njklmn\"", 15, false},
+		{"abc\x0bdefghijklm\"", 14, true},
+	} {
+		if n, clean := scanValue([]byte(tt.in)); n != tt.n || clean != tt.clean {
+			t.Errorf("scanValue(%q) = %d, %v; want %d, %v", tt.in, n, clean, tt.n, tt.clean)
+		}
+		if n, clean := slowScanValue([]byte(tt.in)); n != tt.n || clean != tt.clean {
+			t.Errorf("slowScanValue(%q) = %d, %v; want %d, %v", tt.in, n, clean, tt.n, tt.clean)
+		}
+	}
+	alphabet := []byte(" \n\t\r\f&\"\x0b!%'abcxyz\x00\x7f\x80\xff")
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 300000 {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			if r.IntN(4) == 0 {
+				b[i] = alphabet[r.IntN(len(alphabet))]
+			} else {
+				b[i] = "lorem ipsum dolor sit amet"[r.IntN(26)]
+			}
+		}
+		n, clean := scanValue(b)
+		if wn, wclean := slowScanValue(b); n != wn || clean != wclean {
+			t.Fatalf("scanValue(%q) = %d, %v; want %d, %v", b, n, clean, wn, wclean)
+		}
+	}
+}
