@@ -1,6 +1,7 @@
 package htmlmin_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/tdewolff/minify/v2"
@@ -51,5 +52,35 @@ func BenchmarkAppend(b *testing.B) {
 				dst = w.Bytes()
 			}
 		})
+	}
+}
+
+// BenchmarkAppendSite minifies every page of the synthetic site (60
+// chapters, 60 records) in turn into one reused buffer: the mix of pages
+// a full build minifies.
+//
+//	go test -run '^$' -bench AppendSite -benchmem ./internal/htmlmin/
+func BenchmarkAppendSite(b *testing.B) {
+	files := syntheticPages(b)
+	names := slices.Sorted(func(yield func(string) bool) {
+		for name := range files {
+			if !yield(name) {
+				return
+			}
+		}
+	})
+	size := 0
+	for _, name := range names {
+		size += len(files[name])
+	}
+	b.SetBytes(int64(size))
+	var dst []byte
+	for b.Loop() {
+		for _, name := range names {
+			var ok bool
+			if dst, ok = htmlmin.Append(dst[:0], files[name]); !ok {
+				b.Fatalf("%s: refused", name)
+			}
+		}
 	}
 }

@@ -15,6 +15,8 @@ package htmlmin
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"slices"
 
 	"github.com/tdewolff/minify/v2"
@@ -82,9 +84,8 @@ func (m *minifier) run() bool {
 			}
 			continue
 		}
-		n, rewrite := scanText(m.src[m.pos:])
-		end := m.pos + n
-		if !m.text(m.src[m.pos:end], end, rewrite) {
+		end := m.textEnd(m.pos)
+		if !m.text(m.src[m.pos:end], end) {
 			return false
 		}
 		m.pos = end
@@ -110,15 +111,14 @@ func (m *minifier) skipText() {
 	}
 }
 
-// text writes the text t, which ends at src[end]; rewrite is
-// needsRewrite(t).
-func (m *minifier) text(t []byte, end int, rewrite bool) bool {
+// text writes the text t, which ends at src[end].
+func (m *minifier) text(t []byte, end int) bool {
 	if m.inPre {
 		m.out = append(m.out, t...)
 		return true
 	}
 	start := len(m.out)
-	if rewrite {
+	if needsRewrite(t) {
 		m.out = append(m.out, t...)
 		r := parse.ReplaceMultipleWhitespaceAndEntities(m.out[start:], mhtml.EntitiesMap, mhtml.TextRevEntitiesMap)
 		m.out = m.out[:start+copy(m.out[start:], r)]
@@ -159,6 +159,7 @@ func (m *minifier) text(t []byte, end int, rewrite bool) bool {
 const (
 	spaceByte = 1 // ' ' (and '\n' in text): left as it is when alone
 	otherByte = 2 // '&', and whitespace that is always rewritten
+	quoteByte = 4 // '"', which ends a value
 )
 
 // textClass and valueClass are lookup tables; they are never written to.
@@ -170,36 +171,70 @@ var (
 	valueClass = [256]uint8{
 		' ':  spaceByte,
 		'\n': otherByte, '\t': otherByte, '\r': otherByte, '\f': otherByte, '&': otherByte,
+		'"': quoteByte,
 	}
 )
-
-// scanText returns the length of the text at the start of s, up to the
-// next '<', and whether ReplaceMultipleWhitespaceAndEntities could change
-// it (needsRewrite).
-func scanText(s []byte) (n int, rewrite bool) {
-	n = textLen(s, 0)
-	return n, needsRewrite(s[:n])
-}
-
-// textLen returns where the text at the start of s ends, looking from i.
-func textLen(s []byte, i int) int {
-	if j := bytes.IndexByte(s[i:], '<'); j >= 0 {
-		return i + j
-	}
-	return len(s)
-}
 
 // needsRewrite reports whether ReplaceMultipleWhitespaceAndEntities could
 // change t: it has an entity, or whitespace other than a lone space or
 // newline.
+//
+// Text is most of a page's bytes, and most of it is prose: it is read
+// eight bytes at a time, and byte by byte only around the rare bytes
+// below '\” that are not a space or a newline.
 func needsRewrite(t []byte) bool {
-	var bad, prev uint8
+	var prev uint8 // 1 when the byte before was a space or a newline
+	for len(t) >= 8 {
+		x := binary.LittleEndian.Uint64(t)
+		space := bytesEqual(x, ' ') | bytesEqual(x, '\n')
+		if bytesBelow(x, '&'+1)&^space != 0 {
+			// '&', a control byte, or one of !"#$%
+			if needsRewriteBytes(t[:8], &prev) {
+				return true
+			}
+		} else {
+			if space&(space<<8|uint64(prev)<<7) != 0 {
+				return true // two spaces in a row
+			}
+			prev = uint8(space >> 63)
+		}
+		t = t[8:]
+	}
+	return needsRewriteBytes(t, &prev)
+}
+
+// needsRewriteBytes is needsRewrite one byte at a time; prev says whether
+// the byte before t was a space or a newline, and comes back saying it of
+// t's last byte.
+func needsRewriteBytes(t []byte, prev *uint8) bool {
+	var bad uint8
+	p := *prev
 	for _, c := range t {
 		k := textClass[c]
-		bad |= k&prev | k>>1 // two spaces in a row, or another byte
-		prev = k & spaceByte
+		bad |= k&p | k>>1 // two spaces in a row, or another byte
+		p = k & spaceByte
 	}
+	*prev = p
 	return bad != 0
+}
+
+// Masks for reading eight bytes at a time: a byte's high bit marks it.
+const (
+	lowBits  = 0x7f7f7f7f7f7f7f7f
+	highBits = 0x8080808080808080
+	lsbs     = 0x0101010101010101
+)
+
+// bytesEqual marks the bytes of x that are c. It is exact: no carry
+// crosses from one byte to the next.
+func bytesEqual(x uint64, c byte) uint64 {
+	z := x ^ lsbs*uint64(c)
+	return ^((z&lowBits + lowBits) | z | lowBits)
+}
+
+// bytesBelow marks the bytes of x below n, which is at most 0x80.
+func bytesBelow(x uint64, n byte) uint64 {
+	return ^((x&lowBits + lsbs*uint64(0x80-n)) | x) & highBits
 }
 
 // lookAhead decides, as tdewolff does, the fate of the whitespace that
@@ -327,12 +362,13 @@ func (m *minifier) endTag() bool {
 
 func (m *minifier) startTag() bool {
 	src := m.src
+	start := m.pos
 	name, p := tagName(src, m.pos+1)
 	info, ok := lookupTag(name)
 	if !ok {
 		return false
 	}
-	p, void, ok := m.readAttrs(p)
+	p, void, spaced, ok := m.readAttrs(p)
 	if !ok {
 		return false
 	}
@@ -372,14 +408,20 @@ func (m *minifier) startTag() bool {
 		m.inPre = true
 	}
 	m.setSpace(info.kind)
-	m.out = append(m.out, '<')
-	m.out = append(m.out, name...)
-	for i := range m.nattrs {
-		if !m.writeAttr(info, &m.attrs[i]) {
-			return false
+	if spaced && m.verbatim(info) {
+		// Most of the site's tags are written as tdewolff writes them:
+		// one copy instead of a few appends per attribute.
+		m.out = append(m.out, src[start:p]...)
+	} else {
+		m.out = append(m.out, '<')
+		m.out = append(m.out, name...)
+		for i := range m.nattrs {
+			if !m.writeAttr(info, &m.attrs[i]) {
+				return false
+			}
 		}
+		m.out = append(m.out, '>')
 	}
-	m.out = append(m.out, '>')
 	if info.id == tagSelect || info.id == tagOptgroup {
 		m.skipText()
 	}
@@ -392,37 +434,78 @@ func (m *minifier) startTag() bool {
 
 // readAttrs reads the attributes of a start tag into m.attrs, from p just
 // after the tag's name to just after its '>' (next). void says the tag
-// ended with "/>".
-func (m *minifier) readAttrs(p int) (next int, void, ok bool) {
+// ended with "/>". spaced says that the tag is spaced as tdewolff writes
+// it: one ' ' before each attribute, none before the '>'.
+func (m *minifier) readAttrs(p int) (next int, void, spaced, ok bool) {
 	src := m.src
 	m.nattrs = 0
 	// The lexer ends a name only at whitespace, '>' or "/>".
 	if p >= len(src) || !isSpace(src[p]) && src[p] != '>' && !isVoidEnd(src, p) {
-		return 0, false, false
+		return 0, false, false, false
 	}
+	spaced = true
 	for {
+		gap := p
 		for p < len(src) && isSpace(src[p]) {
 			p++
 		}
 		if p >= len(src) {
-			return 0, false, false
+			return 0, false, false, false
 		}
 		if src[p] == '>' {
-			return p + 1, false, true
+			return p + 1, false, spaced && gap == p, true
 		}
 		if isVoidEnd(src, p) {
-			return p + 2, true, true
+			return p + 2, true, false, true
 		}
 		if m.nattrs == maxAttrs {
-			return 0, false, false
+			return 0, false, false, false
 		}
+		spaced = spaced && p == gap+1 && src[gap] == ' '
 		q, ok := readAttr(&m.attrs[m.nattrs], src, p)
 		if !ok {
-			return 0, false, false
+			return 0, false, false, false
 		}
 		m.nattrs++
 		p = q
 	}
+}
+
+// verbatim reports whether writeAttr would write every attribute of the
+// start tag tag as it is in the source.
+func (m *minifier) verbatim(tag tagInfo) bool {
+	for i := range m.nattrs {
+		if !m.attrs[i].verbatim(tag) {
+			return false
+		}
+	}
+	return true
+}
+
+// verbatim reports whether writeAttr writes a, an attribute of the start
+// tag tag, as it is in the source: it must take writeAttr's first branch
+// and keep the value and its quotes.
+func (a *attr) verbatim(tag tagInfo) bool {
+	if a.drop || !a.clean || mediaType(tag, a.info.id) || a.info.trait == urlAttr && urlScheme(a.val) {
+		return false
+	}
+	if len(a.val) == 0 {
+		// A bare name stays as it is, but name="" loses its value.
+		return a.val == nil && !dropsEmpty(tag, a.info.id)
+	}
+	return a.info.trait != booleanAttr
+}
+
+// mediaType reports whether the attribute id of the tag tag is a media
+// type, which tdewolff minifies.
+func mediaType(tag tagInfo, id attrID) bool {
+	return id == attrAccept || id == attrType && (tag.id == tagA || tag.id == tagMediaType || tag.id == tagScript)
+}
+
+// dropsEmpty reports whether the attribute id of the tag tag is dropped
+// when its value is empty.
+func dropsEmpty(tag tagInfo, id attrID) bool {
+	return id == attrClass || id == attrID_ || id == attrName || id == attrAction && tag.id == tagForm
 }
 
 // readAttr reads the attribute at src[p] into a: a lower-case name, bare
@@ -471,20 +554,47 @@ func readAttr(a *attr, src []byte, p int) (next int, ok bool) {
 // scanValue returns the length of the double-quoted value at the start of
 // s, up to its closing quote (-1 when there is none), and whether it is
 // clean (see attr).
+//
+// It reads eight bytes at a time, as needsRewrite does, and byte by byte
+// from the first byte below '\” that is neither a space nor the quote.
 func scanValue(s []byte) (n int, clean bool) {
-	n = bytes.IndexByte(s, '"')
-	if n <= 0 {
-		return n, n == 0
-	}
-	v := s[:n]
 	var bad, prev uint8
-	for _, c := range v {
-		k := valueClass[c]
+	i := 0
+	for ; len(s)-i >= 8; i += 8 {
+		x := binary.LittleEndian.Uint64(s[i:])
+		quote := bytesEqual(x, '"')
+		before := ^uint64(0) // the bytes before the first quote
+		if quote != 0 {
+			before = quote&-quote - 1
+		}
+		space := bytesEqual(x, ' ') & before
+		if bytesBelow(x, '&'+1)&before&^space&^quote != 0 {
+			break
+		}
+		if space&(space<<8|uint64(prev)<<7) != 0 {
+			bad = 1 // two spaces in a row
+		}
+		prev = uint8(space >> 63)
+		if quote != 0 {
+			n = i + bits.TrailingZeros64(quote)/8
+			return n, cleanValue(s[:n], bad)
+		}
+	}
+	for ; i < len(s); i++ {
+		k := valueClass[s[i]]
+		if k&quoteByte != 0 {
+			return i, cleanValue(s[:i], bad)
+		}
 		bad |= k&prev | k>>1 // two spaces in a row, or another byte
 		prev = k & spaceByte
 	}
-	// and no space at either end
-	return n, bad == 0 && v[0] != ' ' && v[n-1] != ' '
+	return -1, false
+}
+
+// cleanValue says whether the value v, in which scanValue found bad bytes
+// or not, is clean: none, and no space at either end.
+func cleanValue(v []byte, bad uint8) bool {
+	return bad == 0 && (len(v) == 0 || v[0] != ' ' && v[len(v)-1] != ' ')
 }
 
 // tagRules applies what tdewolff does to the attributes of a meta, script,
@@ -573,10 +683,10 @@ func (m *minifier) writeAttr(tag tagInfo, a *attr) bool {
 		return true
 	}
 	id := a.info.id
-	mediatype := id == attrAccept || id == attrType && (tag.id == tagA || tag.id == tagMediaType || tag.id == tagScript)
+	mediatype := mediaType(tag, id)
 	if a.clean && !mediatype && (a.info.trait != urlAttr || !urlScheme(a.val)) {
 		// Nothing to respell.
-		if len(a.val) == 0 && (id == attrClass || id == attrID_ || id == attrName || id == attrAction && tag.id == tagForm) {
+		if len(a.val) == 0 && dropsEmpty(tag, id) {
 			return true
 		}
 		m.out = append(m.out, ' ')
@@ -605,7 +715,7 @@ func (m *minifier) writeAttr(tag tagInfo, a *attr) bool {
 	} else if bytes.IndexByte(v, '&') >= 0 {
 		v = parse.ReplaceEntities(v, mhtml.EntitiesMap, nil)
 	}
-	if len(v) == 0 && (id == attrClass || id == attrID_ || id == attrName || id == attrAction && tag.id == tagForm) {
+	if len(v) == 0 && dropsEmpty(tag, id) {
 		m.out = m.out[:mark] // empty class, dir, id, name and form action are dropped
 		return true
 	}

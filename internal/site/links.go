@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/tdewolff/parse/v2"
 	phtml "github.com/tdewolff/parse/v2/html"
@@ -17,66 +18,98 @@ import (
 	"github.com/telemetry-atlas/atlas/internal/publish"
 )
 
-// htmlRefs is what one HTML file offers and asks for.
+// htmlRefs is what one HTML file offers and asks for. The values are the
+// file's own bytes, or copies where an entity was unescaped: they are good
+// as long as the file's bytes are, and a scan reuses the slices of the one
+// before.
 type htmlRefs struct {
-	ids  map[string]bool
-	refs []string // href and src values that are site paths or #fragments
+	ids  [][]byte // element ids, in page order, repeats and all
+	refs [][]byte // href and src values that are site paths or #fragments
 }
 
 // scanHTML collects the element ids and the site-relative href and src
-// values of an HTML document.
-func scanHTML(data []byte) htmlRefs {
-	if r, ok := scanQuoted(data); ok {
-		return r
+// values of an HTML document into r.
+func scanHTML(data []byte, r *htmlRefs) {
+	if scanQuoted(data, r) {
+		return
 	}
-	return scanTokens(data)
+	scanTokens(data, r)
+}
+
+// idSet returns r's ids as a set.
+func (r *htmlRefs) idSet() map[string]bool {
+	set := make(map[string]bool, len(r.ids))
+	for _, id := range r.ids {
+		set[string(id)] = true
+	}
+	return set
+}
+
+// Byte classes of scanQuoted, as bits: one table lookup ends a name, where
+// a chain of comparisons per byte cost a third of the scan.
+const (
+	endsTagName  = 1 << iota // whitespace, '>', '/'
+	endsAttrName             // those and '='
+	htmlSpace                // whitespace
+)
+
+// scanClass is scanQuoted's table of byte classes; it is never written to.
+var scanClass = [256]uint8{
+	' ': endsTagName | endsAttrName | htmlSpace, '\n': endsTagName | endsAttrName | htmlSpace,
+	'\t': endsTagName | endsAttrName | htmlSpace, '\r': endsTagName | endsAttrName | htmlSpace,
+	'\f': endsTagName | endsAttrName | htmlSpace,
+	'>':  endsTagName | endsAttrName, '/': endsTagName | endsAttrName, '=': endsAttrName,
 }
 
 // scanQuoted is scanHTML for the HTML this package writes, where every
 // attribute value is in double quotes and no '"', '<' or '>' stands for
 // itself inside one (html/template, the page writer, goldmark and chroma
 // all escape them). That is an order of magnitude faster than tokenizing,
-// and it is 100,000 pages at 10,000 records. It gives up (ok false) at the
+// and it is 100,000 pages at 10,000 records. It gives up (false) at the
 // first tag it does not expect, and the page is tokenized instead.
-func scanQuoted(data []byte) (r htmlRefs, ok bool) {
-	r = htmlRefs{ids: map[string]bool{}}
+func scanQuoted(data []byte, r *htmlRefs) bool {
+	r.ids, r.refs = r.ids[:0], r.refs[:0]
 	for i := 0; ; {
 		lt := bytes.IndexByte(data[i:], '<')
 		if lt < 0 {
-			return r, true
+			return true
 		}
 		i += lt + 1
 		if i >= len(data) {
-			return r, true
+			return true
 		}
 		switch c := data[i]; {
 		case c == '!' && bytes.HasPrefix(data[i:], []byte("!--")):
 			end := bytes.Index(data[i:], []byte("-->"))
 			if end < 0 {
-				return r, false
+				return false
 			}
 			i += end + 3
 			continue
 		case c == '/' || c == '!':
-			end := bytes.IndexByte(data[i:], '>')
-			if end < 0 {
-				return r, false
+			// An end tag or the doctype: short, so a loop beats
+			// IndexByte's call.
+			for i < len(data) && data[i] != '>' {
+				i++
 			}
-			i += end + 1
+			if i == len(data) {
+				return false
+			}
+			i++
 			continue
 		case !isASCIILetter(c):
-			return r, false // a '<' that is not a tag: not our HTML
+			return false // a '<' that is not a tag: not our HTML
 		}
-		for i < len(data) && data[i] != '>' && data[i] != '/' && !isHTMLSpace(data[i]) {
+		for i < len(data) && scanClass[data[i]]&endsTagName == 0 {
 			i++
 		}
 		// The attributes, up to the end of the tag.
 		for {
-			for i < len(data) && isHTMLSpace(data[i]) {
+			for i < len(data) && scanClass[data[i]]&htmlSpace != 0 {
 				i++
 			}
 			if i >= len(data) {
-				return r, false
+				return false
 			}
 			if data[i] == '>' {
 				i++
@@ -87,23 +120,23 @@ func scanQuoted(data []byte) (r htmlRefs, ok bool) {
 				break
 			}
 			start := i
-			for i < len(data) && data[i] != '=' && data[i] != '>' && data[i] != '/' && !isHTMLSpace(data[i]) {
+			for i < len(data) && scanClass[data[i]]&endsAttrName == 0 {
 				i++
 			}
 			name := data[start:i]
 			if len(name) == 0 || i >= len(data) {
-				return r, false
+				return false
 			}
 			if data[i] != '=' {
 				continue // an attribute without a value
 			}
 			if i+1 >= len(data) || data[i+1] != '"' {
-				return r, false
+				return false
 			}
 			i += 2
 			end := bytes.IndexByte(data[i:], '"')
 			if end < 0 {
-				return r, false
+				return false
 			}
 			val := data[i : i+end]
 			i += end + 1
@@ -113,56 +146,98 @@ func scanQuoted(data []byte) (r htmlRefs, ok bool) {
 }
 
 // scanTokens is scanHTML for any HTML, with a tokenizer.
-func scanTokens(data []byte) htmlRefs {
-	r := htmlRefs{ids: map[string]bool{}}
+func scanTokens(data []byte, r *htmlRefs) {
+	r.ids, r.refs = r.ids[:0], r.refs[:0]
 	l := phtml.NewLexer(parse.NewInputBytes(data))
 	for {
 		tt, _ := l.Next()
 		switch tt {
 		case phtml.ErrorToken:
-			return r
+			return
 		case phtml.AttributeToken:
-			r.add(l.AttrKey(), bytes.Trim(l.AttrVal(), `"'`))
+			// The lexer's bytes are its own: keep a copy.
+			r.add(l.AttrKey(), bytes.Clone(bytes.Trim(l.AttrVal(), `"'`)))
 		}
 	}
 }
 
 // add records an attribute if it is an id or a site link.
 func (r *htmlRefs) add(key, val []byte) {
-	isID := bytes.EqualFold(key, []byte("id"))
-	if !isID && !bytes.EqualFold(key, []byte("href")) && !bytes.EqualFold(key, []byte("src")) {
+	isID, isLink := refAttr(key)
+	if !isID && !isLink {
 		return
 	}
-	v := string(val)
 	if bytes.IndexByte(val, '&') >= 0 {
-		v = html.UnescapeString(v)
+		val = []byte(html.UnescapeString(string(val)))
 	}
 	if isID {
-		r.ids[v] = true
-	} else if strings.HasPrefix(v, "/") && !strings.HasPrefix(v, "//") || strings.HasPrefix(v, "#") {
-		r.refs = append(r.refs, v)
+		r.ids = append(r.ids, val)
+	} else if siteLink(val) {
+		r.refs = append(r.refs, val)
 	}
+}
+
+// refAttr reports whether an attribute named key is an id, or an href or
+// src, in any case.
+func refAttr(key []byte) (isID, isLink bool) {
+	switch len(key) {
+	case 2:
+		return lower(key[0]) == 'i' && lower(key[1]) == 'd', false
+	case 3:
+		return false, lower(key[0]) == 's' && lower(key[1]) == 'r' && lower(key[2]) == 'c'
+	case 4:
+		if key[0] >= utf8.RuneSelf {
+			// Case folding takes U+017F, "ſ", for an 's'.
+			return false, bytes.EqualFold(key, []byte("src"))
+		}
+		return false, lower(key[0]) == 'h' && lower(key[1]) == 'r' && lower(key[2]) == 'e' && lower(key[3]) == 'f'
+	}
+	return false, false
+}
+
+// lower folds an ASCII letter to lower case: lower(c) is a lower-case
+// letter exactly when c is that letter in either case (other bytes become
+// no letter).
+func lower(c byte) byte { return c | 0x20 }
+
+// siteLink reports whether a link's value is a site path or a #fragment.
+func siteLink(v []byte) bool {
+	return len(v) > 0 && (v[0] == '#' || v[0] == '/' && (len(v) == 1 || v[1] != '/'))
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-func isHTMLSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
-
 // linkIndex is what the link check keeps of a whole build, filled from
-// several goroutines as files are made: every file's name, every element
-// id as "file#id", and every distinct link once. A page's scan is dropped
-// as soon as it is merged, so a site of 100,000 files is checked without
+// several goroutines as files are made: every file's name, every page's
+// element ids, and every distinct link once. A page's scan is dropped as
+// soon as it is merged, so a site of 100,000 files is checked without
 // holding 100,000 scans.
 type linkIndex struct {
+	scans sync.Pool // of *pageScan, reused from page to page
+
 	mu     sync.Mutex
 	names  map[string]bool
-	ids    map[string]struct{}
-	refs   map[string]string // a link with a path → the first page, by name, that has it
-	misses map[string]string // a "#fragment" its own page lacks → the first such page
+	ids    map[string][]string // a page → its element ids, repeats and all
+	refs   map[string]string   // a link with a path → the first page, by name, that has it
+	misses map[string]string   // a "#fragment" its own page lacks → the first such page
+}
+
+// pageScan is what linkIndex.add needs for one page, kept for the next.
+type pageScan struct {
+	htmlRefs
+	joined []byte              // the page's ids end to end, made one string
+	own    map[string]struct{} // the page's ids, for its bare #fragments
+	frag   []byte              // a fragment, percent-decoded
 }
 
 func newLinkIndex() *linkIndex {
-	return &linkIndex{names: map[string]bool{}, ids: map[string]struct{}{}, refs: map[string]string{}, misses: map[string]string{}}
+	return &linkIndex{
+		scans:  sync.Pool{New: func() any { return &pageScan{own: map[string]struct{}{}} }},
+		names:  map[string]bool{},
+		ids:    map[string][]string{},
+		refs:   map[string]string{},
+		misses: map[string]string{},
+	}
 }
 
 // add records a file; an HTML file is scanned for its ids and links.
@@ -173,38 +248,100 @@ func (x *linkIndex) add(name string, data []byte) {
 		x.mu.Unlock()
 		return
 	}
-	r := scanHTML(data)
+	s := x.scans.Get().(*pageScan)
+	defer x.scans.Put(s)
+	scanHTML(data, &s.htmlRefs)
+	ids := s.idStrings()
+	refs := s.unresolved(ids)
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.names[name] = true
-	for id := range r.ids {
-		x.ids[name+"#"+id] = struct{}{}
+	if len(ids) > 0 {
+		// A file emitted twice keeps the ids of both.
+		x.ids[name] = append(x.ids[name], ids...)
 	}
-	for _, ref := range r.refs {
+	for _, ref := range refs {
 		seen := x.refs
-		if strings.HasPrefix(ref, "#") {
-			// A bare fragment resolves on its own page, which is
-			// scanned now: only the ones that miss are kept.
-			if r.ids[fragment(ref)] {
-				continue
-			}
+		if ref[0] == '#' {
 			seen = x.misses
 		}
-		if first, ok := seen[ref]; !ok || name < first {
-			seen[ref] = name
+		// Looking up string(ref) does not allocate; only a new key does.
+		if first, ok := seen[string(ref)]; !ok || name < first {
+			seen[string(ref)] = name
 		}
 	}
+}
+
+// idStrings returns the scanned ids as strings, all cut from one, so
+// that a page's ids cost one allocation and not one each.
+func (s *pageScan) idStrings() []string {
+	if len(s.ids) == 0 {
+		return nil
+	}
+	s.joined = s.joined[:0]
+	for _, id := range s.ids {
+		s.joined = append(s.joined, id...)
+	}
+	joined := string(s.joined)
+	ids := make([]string, len(s.ids))
+	for i, id := range s.ids {
+		ids[i], joined = joined[:len(id)], joined[len(id):]
+	}
+	return ids
+}
+
+// unresolved returns the scanned links the index must keep: a link with
+// a path, and a bare fragment only when the page, whose ids are ids, does
+// not have it. It reuses the slice of s.refs.
+func (s *pageScan) unresolved(ids []string) [][]byte {
+	clear(s.own)
+	for _, id := range ids {
+		s.own[id] = struct{}{}
+	}
+	keep := s.refs[:0]
+	for _, ref := range s.refs {
+		if ref[0] == '#' {
+			if _, ok := s.own[string(s.fragment(ref))]; ok {
+				continue
+			}
+		}
+		keep = append(keep, ref)
+	}
+	return keep
+}
+
+// fragment is fragment(ref) for a bare fragment, decoded into s.frag
+// when it has to be.
+func (s *pageScan) fragment(ref []byte) []byte {
+	frag := ref[1:]
+	if bytes.IndexByte(frag, '%') < 0 {
+		return frag // PathUnescape would give it back as it is
+	}
+	f, err := url.PathUnescape(string(frag))
+	if err != nil {
+		return frag
+	}
+	s.frag = append(s.frag[:0], f...)
+	return s.frag
 }
 
 // check reports every internal link that leads nowhere: links written in
 // chapters with their file and line, and links in any generated page (from
 // templates or records) with the first page that carries them.
 func (x *linkIndex) check(c *course.Course) diag.Problems {
+	sets := map[string]map[string]bool{}
 	lc := &linkChecker{
 		exists: func(name string) bool { return x.names[name] },
 		hasID: func(name, id string) bool {
-			_, ok := x.ids[name+"#"+id]
-			return ok
+			set, ok := sets[name]
+			if !ok {
+				set = make(map[string]bool, len(x.ids[name]))
+				for _, id := range x.ids[name] {
+					set[id] = true
+				}
+				sets[name] = set
+			}
+			return set[id]
 		},
 	}
 	var probs diag.Problems
@@ -263,20 +400,22 @@ type linkChecker struct {
 // lazyLinkChecker checks links against files it scans when a link first
 // asks for one of their ids.
 func lazyLinkChecker(get func(name string) ([]byte, bool)) *linkChecker {
-	scanned := map[string]htmlRefs{}
+	scanned := map[string]map[string]bool{}
 	return &linkChecker{
 		exists: func(name string) bool {
 			_, ok := get(name)
 			return ok
 		},
 		hasID: func(name, id string) bool {
-			r, ok := scanned[name]
+			ids, ok := scanned[name]
 			if !ok {
 				data, _ := get(name)
-				r = scanHTML(data)
-				scanned[name] = r
+				var r htmlRefs
+				scanHTML(data, &r)
+				ids = r.idSet()
+				scanned[name] = ids
 			}
-			return r.ids[id]
+			return ids[id]
 		},
 	}
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/telemetry-atlas/atlas/internal/publish"
@@ -28,5 +29,36 @@ func TestCheckLinksFragments(t *testing.T) {
 				t.Fatalf("got %d problems, want %d: %v", len(got), tt.problems, got)
 			}
 		})
+	}
+}
+
+// TestRefAttr: the attribute names the link scan keeps are the ones
+// bytes.EqualFold takes for id, href and src, Unicode folding included.
+func TestRefAttr(t *testing.T) {
+	for _, key := range []string{
+		"id", "ID", "iD", "Id", "href", "HREF", "hReF", "src", "SRC", "sRc", "\u017frc", "\u017fRC",
+		"", "i", "d", "ids", "idd", "hre", "hrefs", "sr", "srcs", "srcset", "\u017f", "\u212aid",
+		"name", "class", "hr\u00e9f", "IdX", "h\u0000ef", "i@", "`d", "sr{", "HRE_",
+	} {
+		wantID := bytes.EqualFold([]byte(key), []byte("id"))
+		wantLink := bytes.EqualFold([]byte(key), []byte("href")) || bytes.EqualFold([]byte(key), []byte("src"))
+		if isID, isLink := refAttr([]byte(key)); isID != wantID || isLink != wantLink {
+			t.Errorf("refAttr(%q) = %v, %v; want %v, %v", key, isID, isLink, wantID, wantLink)
+		}
+	}
+}
+
+// TestSiteLink: the links the scan keeps are site paths and fragments.
+func TestSiteLink(t *testing.T) {
+	for _, tt := range []struct {
+		v    string
+		want bool
+	}{
+		{"/", true}, {"/a/", true}, {"#x", true}, {"#", true}, {"/#x", true},
+		{"", false}, {"//cdn.example/x", false}, {"https://x/", false}, {"a/", false}, {"?q", false},
+	} {
+		if got := siteLink([]byte(tt.v)); got != tt.want {
+			t.Errorf("siteLink(%q) = %v, want %v", tt.v, got, tt.want)
+		}
 	}
 }

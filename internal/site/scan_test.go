@@ -77,3 +77,44 @@ func TestScanQuotedGivesUp(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLinkScan times the link check's pass over every file of the
+// synthetic site (60 chapters, 60 records): "scan" reads the pages' ids
+// and links, "index" also merges them into the build's link index, as
+// Build does for every file it makes.
+//
+//	go test -run '^$' -bench LinkScan -benchmem ./internal/site/
+func BenchmarkLinkScan(b *testing.B) {
+	today, _ := vendor.ParseDate(corpus.Today)
+	fsys, err := corpus.FS(corpus.Options{Chapters: 60, Records: 60}, testsite.Root(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	in, probs, err := build.Load(build.Options{Source: fsys, Today: today})
+	if err != nil || len(probs) > 0 {
+		b.Fatalf("%v %v", err, probs)
+	}
+	files, probs, err := site.Build(*in)
+	if err != nil || len(probs) > 0 {
+		b.Fatalf("%v %v", err, probs)
+	}
+	names := files.Paths()
+	size := 0
+	for _, name := range names {
+		if strings.HasSuffix(name, ".html") {
+			size += len(files[name])
+		}
+	}
+	b.Run("scan", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			site.ScanPages(files, names)
+		}
+	})
+	b.Run("index", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			site.IndexPages(files, names)
+		}
+	})
+}
