@@ -92,6 +92,7 @@ func (s *Server) quick(root, rel string) (bool, error) {
 	s.mu.Lock()
 	s.files, s.in, s.lastErr = files, &next, ""
 	s.version++
+	s.good++
 	s.mu.Unlock()
 	s.broadcast(event{"reload", ""})
 	fmt.Fprintf(s.log, "%s: re-rendered %d pages in %s (parse %s, render %s, swap %s)\n", rel, len(pages),

@@ -77,8 +77,8 @@ func TestServeReloadsAndKeepsTheLastGoodSite(t *testing.T) {
 	defer ts.Close()
 
 	code, page := get(t, ts.URL+"/course/first/")
-	if code != 200 || !strings.Contains(page, `<script src="/_atlas/reload.js" defer></script>`) {
-		t.Fatalf("served page: %d, reload script missing", code)
+	if code != 200 || !strings.Contains(page, `<script src="/_atlas/reload.js?v=1" defer></script>`) {
+		t.Fatalf("served page: %d, reload script of build 1 missing", code)
 	}
 	if code, body := get(t, ts.URL+"/no/such/page/"); code != 404 || !strings.Contains(body, "<html") {
 		t.Fatalf("missing page: %d", code)
@@ -107,5 +107,44 @@ func TestServeReloadsAndKeepsTheLastGoodSite(t *testing.T) {
 	testsite.Write(t, dir, "vendors/zeta-browser.yaml", testsite.Record("zeta-browser"))
 	if name, _ := events.next(t); name != "reload" {
 		t.Fatalf("after the fix: event %q, want reload", name)
+	}
+}
+
+// TestReloadOnConnectAfterAMissedBuild: a page served by one build whose
+// event stream opens only after the next build has ended (it was still
+// loading when that build's reload went out) is told to reload at once; a
+// page of the current build is greeted.
+func TestReloadOnConnectAfterAMissedBuild(t *testing.T) {
+	dir := testsite.Make(t, nil)
+	srv := New(build.Options{Source: os.DirFS(dir), Today: vendor.NewDate(2026, 11, 22)}, io.Discard)
+	if err := srv.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	if _, page := get(t, ts.URL+"/course/first/"); !strings.Contains(page, "reload.js?v=1") {
+		t.Fatal("the page does not say it is from build 1")
+	}
+	if err := srv.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	for _, tt := range []struct{ query, want string }{
+		{"?v=1", "reload"},
+		{"?v=2", "hello"},
+		{"", "hello"},        // a page that does not say
+		{"?v=junk", "hello"}, // or says nonsense
+	} {
+		req, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+"/_atlas/events"+tt.query, nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name, _ := sse{bufio.NewReader(resp.Body)}.next(t)
+		resp.Body.Close()
+		if name != tt.want {
+			t.Errorf("events%s: first event %q, want %q", tt.query, name, tt.want)
+		}
 	}
 }

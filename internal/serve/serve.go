@@ -11,6 +11,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -33,6 +34,7 @@ type Server struct {
 	in      *site.Input // the content files was rendered from, for incremental rebuilds
 	lastErr string      // the problems of the last build, "" when it succeeded
 	version int         // bumped on every build, good or bad
+	good    int         // bumped when a good build's files replace the served ones
 
 	// refresh is the whole build that follows incremental ones once the
 	// sources are quiet, to bring the search index up to date.
@@ -76,6 +78,7 @@ func (s *Server) Rebuild() error {
 	s.files = res.Files
 	s.in = res.Input
 	s.lastErr = ""
+	s.good++
 	s.mu.Unlock()
 	fmt.Fprintf(s.log, "built %d pages in %s\n", res.Stats.Pages, time.Since(start).Round(time.Millisecond))
 	s.broadcast(event{"reload", ""})
@@ -113,13 +116,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	files := s.files
+	files, version := s.files, s.good
 	s.mu.RUnlock()
 	if files == nil {
 		http.Error(w, "the site has not built yet: see the terminal", http.StatusServiceUnavailable)
 		return
 	}
-	serveFile(w, r, files, injectReload)
+	serveFile(w, r, files, func(page []byte) []byte { return injectReload(page, version) })
 }
 
 // Static serves a built site from memory as a static host would: a file,
@@ -191,9 +194,12 @@ func lookup(files publish.Files, name string) ([]byte, int, string) {
 	return files[notFound], http.StatusNotFound, notFound
 }
 
-// injectReload adds the reload script to a served page, before </head>.
-func injectReload(page []byte) []byte {
-	tag := []byte(`<script src="` + prefix + `reload.js" defer></script>`)
+// injectReload adds the reload script to a served page, before </head>,
+// with the version of the build the page comes from: a build that ends
+// while the page is loading, before its event stream is open, still
+// reloads it (see events).
+func injectReload(page []byte, version int) []byte {
+	tag := []byte(`<script src="` + prefix + `reload.js?v=` + strconv.Itoa(version) + `" defer></script>`)
 	i := bytes.Index(page, []byte("</head>"))
 	if i < 0 {
 		return append(append([]byte{}, page...), tag...)
@@ -223,11 +229,17 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		s.clientsMu.Unlock()
 	}()
 	s.mu.RLock()
-	lastErr := s.lastErr
+	lastErr, good := s.lastErr, s.good
 	s.mu.RUnlock()
-	if lastErr != "" {
+	// The page says which good build it came from (?v=); a page from an
+	// older one missed a reload while it loaded, so it reloads now.
+	served, err := strconv.Atoi(r.URL.Query().Get("v"))
+	switch {
+	case lastErr != "":
 		writeEvent(w, event{"problems", lastErr})
-	} else {
+	case err == nil && served < good:
+		writeEvent(w, event{"reload", ""})
+	default:
 		writeEvent(w, event{"hello", ""})
 	}
 	flusher.Flush()
@@ -258,7 +270,8 @@ func writeEvent(w io.Writer, e event) {
 // reloadJS reloads the page after a good build and shows the problems of a
 // bad one in an overlay, built with DOM methods and textContent only.
 const reloadJS = `(function () {
-  var es = new EventSource("` + prefix + `events");
+  var v = new URL(document.currentScript.src).searchParams.get("v") || "";
+  var es = new EventSource("` + prefix + `events?v=" + encodeURIComponent(v));
   var overlay = null;
   function show(text) {
     if (!overlay) {
