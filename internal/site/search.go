@@ -84,11 +84,10 @@ func (b *builder) searchDocs(lang string) ([]search.Doc, error) {
 	for _, r := range b.in.Records {
 		// The plain text of the record, not its page: rendering Markdown and
 		// highlighting snippets is the page's work, done once, later.
-		v := b.vendorSummary(r, lang)
 		txt := localText(r, lang)
 		doc := search.Doc{
-			Type: "vendor", URL: v.URL, Title: v.Name,
-			Where:  vendorLabel + " · " + v.Kind,
+			Type: "vendor", URL: course.Localize(lang, "/vendors/"+r.ID+"/"), Title: displayName(r),
+			Where:  vendorLabel + " · " + b.kindLabel(r, lang),
 			Facets: map[string][]string{"kind": {r.Kind}, "platform": r.Platforms},
 		}
 		var heads, body []string
@@ -126,6 +125,17 @@ func (b *builder) searchDocs(lang string) ([]search.Doc, error) {
 		})
 	}
 	return docs, nil
+}
+
+// kindLabel is the label of a record's kind in lang, as its page shows it
+// (vendorSummary's Kind). The search index needs no more of the summary:
+// vendorSummary also judges the record, which the index never shows, and
+// the index is made before any page can render.
+func (b *builder) kindLabel(r *vendor.Record, lang string) string {
+	if k, ok := vendor.Find(b.in.Taxonomy.Kinds, r.Kind); ok {
+		return k.In(lang).Label
+	}
+	return ""
 }
 
 // pageKeys are the keys of the English standalone pages.
