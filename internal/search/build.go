@@ -774,7 +774,7 @@ func fieldEnd(s string, i int) int {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		if unicode.IsSpace(r) {
 			break
 		}
@@ -792,7 +792,7 @@ func spaceEnd(s string, i int) int {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		if !unicode.IsSpace(r) {
 			break
 		}
@@ -841,7 +841,7 @@ func appendText(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		switch {
 		case r == utf8.RuneError && size == 1:
 			dst = append(dst, s[start:i]...)
