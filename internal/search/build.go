@@ -146,7 +146,7 @@ type builder struct {
 	// The vocabulary, by id: words[i] is a folded word, wordTerm[i] the id
 	// of its stem in stems (-1 for a stop word), wordDocs[i] the number of
 	// documents it occurs in, wordBit[i] its variant bit (-1 for none).
-	wordID   map[string]int32
+	wordID   *wordTable
 	words    []string
 	wordTerm []int32
 	wordDocs []int32
@@ -183,12 +183,13 @@ type docWord struct {
 // word returns the id of a folded word, adding it to the vocabulary. Each
 // distinct word is stemmed once per build.
 func (b *builder) word(w []byte) int32 {
-	if id, ok := b.wordID[string(w)]; ok { // no allocation for a lookup
+	id, hash, ok := b.wordID.find(w, b.words)
+	if ok {
 		return id
 	}
-	id := int32(len(b.words))
+	id = int32(len(b.words))
 	s := string(w)
-	b.wordID[s] = id
+	b.wordID.add(id, hash)
 	b.words = append(b.words, s)
 	b.wordDocs = append(b.wordDocs, 0)
 	st, ok := term(s)
@@ -208,7 +209,7 @@ func (b *builder) word(w []byte) int32 {
 }
 
 func (b *builder) analyse() {
-	b.wordID, b.stemID = map[string]int32{}, map[string]int32{}
+	b.wordID, b.stemID = newWordTable(), map[string]int32{}
 	b.docWords = make([][]docWord, len(b.docs))
 	b.length = make([][3]int32, len(b.docs))
 	var t tally
