@@ -630,10 +630,18 @@ func (b *builder) split(key string, words []int32, emit func(string, []byte)) {
 // [url, title, where, type, body]. hash is the content hash of all the
 // files joined by newlines.
 func (b *builder) fragments() (group int, files [][]byte, hash string) {
+	// Most bodies are short, collapsed already and need no escaping: one
+	// look says so, and they are copied as they are. The others are
+	// clipped, then escaped.
 	bodies := make([]string, len(b.docs))
+	plain := make([]bool, len(b.docs))
 	size := 0
 	for id, d := range b.docs {
-		bodies[id] = clip(d.Body, maxBodyBytes)
+		if len(d.Body) <= maxBodyBytes && plainText(d.Body) {
+			bodies[id], plain[id] = d.Body, true
+		} else {
+			bodies[id] = clip(d.Body, maxBodyBytes)
+		}
 		size += len(d.URL) + len(d.Title) + len(d.Where) + len(d.Type) + len(bodies[id]) + 12
 	}
 	group = 1
@@ -644,7 +652,7 @@ func (b *builder) fragments() (group int, files [][]byte, hash string) {
 	var buf []byte
 	for first := 0; first < len(b.docs); first += group {
 		// Encoded in a reused buffer, kept in a copy of the exact size.
-		buf = b.appendFragment(buf[:0], first, min(first+group, len(b.docs)), bodies)
+		buf = b.appendFragment(buf[:0], first, min(first+group, len(b.docs)), bodies, plain)
 		if first > 0 {
 			sum = crc32.Update(sum, castagnoli, []byte{'\n'})
 		}
@@ -654,15 +662,17 @@ func (b *builder) fragments() (group int, files [][]byte, hash string) {
 	return group, files, hashString(sum)
 }
 
-// appendFragment appends the fragment file of documents first to last-1.
-func (b *builder) appendFragment(data []byte, first, last int, bodies []string) []byte {
+// appendFragment appends the fragment file of documents first to last-1:
+// bodies[id] is the clipped body of document id, plain[id] says that it
+// needs no escaping.
+func (b *builder) appendFragment(data []byte, first, last int, bodies []string, plain []bool) []byte {
 	data = append(data, '[')
 	for id := first; id < last; id++ {
 		d := b.docs[id]
 		if id > first {
 			data = append(data, ',')
 		}
-		for f, s := range [5]string{d.URL, d.Title, d.Where, d.Type, bodies[id]} {
+		for f, s := range [4]string{d.URL, d.Title, d.Where, d.Type} {
 			if f == 0 {
 				data = append(data, '[')
 			} else {
@@ -670,9 +680,58 @@ func (b *builder) appendFragment(data []byte, first, last int, bodies []string) 
 			}
 			data = appendText(data, s)
 		}
+		data = append(data, ',')
+		if plain[id] {
+			data = append(data, '"')
+			data = append(data, bodies[id]...)
+			data = append(data, '"')
+		} else {
+			data = appendText(data, bodies[id])
+		}
 		data = append(data, ']')
 	}
 	return append(data, ']')
+}
+
+// plainText says whether s comes out of clip and appendText as it went in,
+// but for appendText's quotes, when it is no longer than clip's limit: it is
+// collapsed already (no space at either end, no two in a row, no space but
+// ' ') and has nothing to escape (no quote, backslash, control character,
+// byte that is not UTF-8, U+2028 or U+2029). One pass over s where clip
+// and appendText take one each.
+func plainText(s string) bool {
+	if len(s) > 0 && (s[0] == ' ' || s[len(s)-1] == ' ') {
+		return false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case ' ' < c && c < utf8.RuneSelf:
+			if c == '"' || c == '\\' {
+				return false
+			}
+			i++
+		case c == ' ':
+			if s[i+1] == ' ' { // s does not end in a space: s[i+1] is there
+				return false
+			}
+			i++
+		case c < utf8.RuneSelf: // control characters, tab and newline among them
+			return false
+		case 0xC2 <= c && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80: // two bytes: Cyrillic
+			if c == 0xC2 && (s[i+1] == 0x85 || s[i+1] == 0xA0) { // U+0085, no-break space
+				return false
+			}
+			i += 2
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' || unicode.IsSpace(r) {
+				return false
+			}
+			i += size
+		}
+	}
+	return true
 }
 
 // clip cuts s to at most n bytes, at a space when there is one near the end,
