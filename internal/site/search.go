@@ -58,8 +58,16 @@ func (b *builder) searchDocs(lang string) ([]search.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	var docs []search.Doc
-	for _, d := range b.chapters(lang) {
+	// One document per section, page, record and category: sized once,
+	// the list is not copied as it grows (a Doc is 120 bytes, and there
+	// are tens of thousands).
+	chapters, pages := b.chapters(lang), pageKeys(b.in.Course)
+	n := len(pages) + len(b.in.Records) + len(b.in.Taxonomy.Categories)
+	for _, d := range chapters {
+		n += len(d.Sections)
+	}
+	docs := make([]search.Doc, 0, n)
+	for _, d := range chapters {
 		base := course.Localize(lang, course.URL(course.Languages[0], course.KindChapter, d.Key))
 		for _, s := range d.Sections {
 			doc := search.Doc{Type: "chapter", URL: base, Title: d.Title, Where: courseLabel, Headings: d.Title, Body: s.Text}
@@ -71,7 +79,7 @@ func (b *builder) searchDocs(lang string) ([]search.Doc, error) {
 			docs = append(docs, doc)
 		}
 	}
-	for _, key := range pageKeys(b.in.Course) {
+	for _, key := range pages {
 		d := b.docIn(lang, course.KindPage, key)
 		url := course.Localize(lang, course.URL(course.Languages[0], course.KindPage, key))
 		var body strings.Builder
