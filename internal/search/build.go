@@ -87,8 +87,7 @@ func Build(docs []Doc, opt Options) (files map[string][]byte, manifestURL string
 	if opt.ShardBytes <= 0 {
 		opt.ShardBytes = defaultShard
 	}
-	sorted := slices.Clone(docs)
-	slices.SortFunc(sorted, func(a, b Doc) int { return cmp.Compare(a.URL, b.URL) })
+	sorted := sortByURL(docs)
 	for i, d := range sorted {
 		if d.URL == "" {
 			return nil, "", fmt.Errorf("search: document %q has no URL", d.Title)
@@ -138,6 +137,22 @@ func Build(docs []Doc, opt Options) (files map[string][]byte, manifestURL string
 	return files, "/" + name, nil
 }
 
+// sortByURL returns a copy of docs in URL order. It sorts positions and
+// copies each Doc once: sorting the 120-byte Docs themselves moved each
+// many times.
+func sortByURL(docs []Doc) []Doc {
+	order := make([]int32, len(docs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return cmp.Compare(docs[x].URL, docs[y].URL) })
+	sorted := make([]Doc, len(docs))
+	for i, j := range order {
+		sorted[i] = docs[j]
+	}
+	return sorted
+}
+
 type builder struct {
 	opt  Options
 	docs []Doc
@@ -146,7 +161,7 @@ type builder struct {
 	// The vocabulary, by id: words[i] is a folded word, wordTerm[i] the id
 	// of its stem in stems (-1 for a stop word), wordDocs[i] the number of
 	// documents it occurs in, wordBit[i] its variant bit (-1 for none).
-	wordID   map[string]int32
+	wordID   *wordTable
 	words    []string
 	wordTerm []int32
 	wordDocs []int32
@@ -183,12 +198,13 @@ type docWord struct {
 // word returns the id of a folded word, adding it to the vocabulary. Each
 // distinct word is stemmed once per build.
 func (b *builder) word(w []byte) int32 {
-	if id, ok := b.wordID[string(w)]; ok { // no allocation for a lookup
+	id, hash, ok := b.wordID.find(w, b.words)
+	if ok {
 		return id
 	}
-	id := int32(len(b.words))
+	id = int32(len(b.words))
 	s := string(w)
-	b.wordID[s] = id
+	b.wordID.add(id, hash)
 	b.words = append(b.words, s)
 	b.wordDocs = append(b.wordDocs, 0)
 	st, ok := term(s)
@@ -208,7 +224,7 @@ func (b *builder) word(w []byte) int32 {
 }
 
 func (b *builder) analyse() {
-	b.wordID, b.stemID = map[string]int32{}, map[string]int32{}
+	b.wordID, b.stemID = newWordTable(), map[string]int32{}
 	b.docWords = make([][]docWord, len(b.docs))
 	b.length = make([][3]int32, len(b.docs))
 	var t tally
@@ -629,10 +645,18 @@ func (b *builder) split(key string, words []int32, emit func(string, []byte)) {
 // [url, title, where, type, body]. hash is the content hash of all the
 // files joined by newlines.
 func (b *builder) fragments() (group int, files [][]byte, hash string) {
+	// Most bodies are short, collapsed already and need no escaping: one
+	// look says so, and they are copied as they are. The others are
+	// clipped, then escaped.
 	bodies := make([]string, len(b.docs))
+	plain := make([]bool, len(b.docs))
 	size := 0
 	for id, d := range b.docs {
-		bodies[id] = clip(d.Body, maxBodyBytes)
+		if len(d.Body) <= maxBodyBytes && plainText(d.Body) {
+			bodies[id], plain[id] = d.Body, true
+		} else {
+			bodies[id] = clip(d.Body, maxBodyBytes)
+		}
 		size += len(d.URL) + len(d.Title) + len(d.Where) + len(d.Type) + len(bodies[id]) + 12
 	}
 	group = 1
@@ -643,7 +667,7 @@ func (b *builder) fragments() (group int, files [][]byte, hash string) {
 	var buf []byte
 	for first := 0; first < len(b.docs); first += group {
 		// Encoded in a reused buffer, kept in a copy of the exact size.
-		buf = b.appendFragment(buf[:0], first, min(first+group, len(b.docs)), bodies)
+		buf = b.appendFragment(buf[:0], first, min(first+group, len(b.docs)), bodies, plain)
 		if first > 0 {
 			sum = crc32.Update(sum, castagnoli, []byte{'\n'})
 		}
@@ -653,15 +677,17 @@ func (b *builder) fragments() (group int, files [][]byte, hash string) {
 	return group, files, hashString(sum)
 }
 
-// appendFragment appends the fragment file of documents first to last-1.
-func (b *builder) appendFragment(data []byte, first, last int, bodies []string) []byte {
+// appendFragment appends the fragment file of documents first to last-1:
+// bodies[id] is the clipped body of document id, plain[id] says that it
+// needs no escaping.
+func (b *builder) appendFragment(data []byte, first, last int, bodies []string, plain []bool) []byte {
 	data = append(data, '[')
 	for id := first; id < last; id++ {
 		d := b.docs[id]
 		if id > first {
 			data = append(data, ',')
 		}
-		for f, s := range [5]string{d.URL, d.Title, d.Where, d.Type, bodies[id]} {
+		for f, s := range [4]string{d.URL, d.Title, d.Where, d.Type} {
 			if f == 0 {
 				data = append(data, '[')
 			} else {
@@ -669,9 +695,58 @@ func (b *builder) appendFragment(data []byte, first, last int, bodies []string) 
 			}
 			data = appendText(data, s)
 		}
+		data = append(data, ',')
+		if plain[id] {
+			data = append(data, '"')
+			data = append(data, bodies[id]...)
+			data = append(data, '"')
+		} else {
+			data = appendText(data, bodies[id])
+		}
 		data = append(data, ']')
 	}
 	return append(data, ']')
+}
+
+// plainText says whether s comes out of clip and appendText as it went in,
+// but for appendText's quotes, when it is no longer than clip's limit: it is
+// collapsed already (no space at either end, no two in a row, no space but
+// ' ') and has nothing to escape (no quote, backslash, control character,
+// byte that is not UTF-8, U+2028 or U+2029). One pass over s where clip
+// and appendText take one each.
+func plainText(s string) bool {
+	if len(s) > 0 && (s[0] == ' ' || s[len(s)-1] == ' ') {
+		return false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case ' ' < c && c < utf8.RuneSelf:
+			if c == '"' || c == '\\' {
+				return false
+			}
+			i++
+		case c == ' ':
+			if s[i+1] == ' ' { // s does not end in a space: s[i+1] is there
+				return false
+			}
+			i++
+		case c < utf8.RuneSelf: // control characters, tab and newline among them
+			return false
+		case 0xC2 <= c && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80: // two bytes: Cyrillic
+			if c == 0xC2 && (s[i+1] == 0x85 || s[i+1] == 0xA0) { // U+0085, no-break space
+				return false
+			}
+			i += 2
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' || unicode.IsSpace(r) {
+				return false
+			}
+			i += size
+		}
+	}
+	return true
 }
 
 // clip cuts s to at most n bytes, at a space when there is one near the end,
@@ -774,7 +849,7 @@ func fieldEnd(s string, i int) int {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		if unicode.IsSpace(r) {
 			break
 		}
@@ -792,7 +867,7 @@ func spaceEnd(s string, i int) int {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		if !unicode.IsSpace(r) {
 			break
 		}
@@ -841,7 +916,7 @@ func appendText(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		switch {
 		case r == utf8.RuneError && size == 1:
 			dst = append(dst, s[start:i]...)

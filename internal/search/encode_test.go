@@ -226,3 +226,54 @@ func TestCollapsedPrefix(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainText(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"", true},
+		{"plain text", true},
+		{"Телеметрия и ещё «Яндекс»", true},
+		{"naïve café € 𝟘 \u0085", false},
+		{"naïve café € 𝟘", true},
+		{" lead", false},
+		{"trail ", false},
+		{"two  spaces", false},
+		{"tab\there", false},
+		{"new\nline", false},
+		{"\"quoted\"", false},
+		{`back\slash`, false},
+		{"nbsp\u00a0here", false},
+		{"em\u2003space", false},
+		{"line\u2028sep", false},
+		{"bad \xff byte", false},
+		{"cut rune \xd0", false},
+		{"\ufffd as it is", true},
+		{"<b>&amp;</b>", true},
+		{"\x7f DEL", true},
+	}
+	for _, tt := range tests {
+		if got := plainText(tt.s); got != tt.want {
+			t.Errorf("plainText(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
+
+func FuzzPlainText(f *testing.F) {
+	for _, s := range tricky {
+		f.Add(s)
+	}
+	f.Add("Телеметрия и ещё «Яндекс»")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !plainText(s) {
+			return // clip and appendText write it: always right
+		}
+		if got := clip(s, len(s)); got != s {
+			t.Errorf("plainText(%q), but clip gives %q", s, got)
+		}
+		if got := string(appendText(nil, s)); got != `"`+s+`"` {
+			t.Errorf("plainText(%q), but appendText gives %s", s, got)
+		}
+	})
+}

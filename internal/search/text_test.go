@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestTokens(t *testing.T) {
@@ -91,6 +92,29 @@ func TestScript(t *testing.T) {
 	for _, tt := range tests {
 		if got := scriptOf(tt.w); got != tt.want {
 			t.Errorf("scriptOf(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+}
+
+func TestDecodeRune(t *testing.T) {
+	tests := []string{
+		"a", "ж", "Ж", "ё", "é", "\u0080", "\u07ff", "\u0800", "€", "𝟘",
+		"\xc0\x80", "\xc1\xbf", "\xc2", "\xc2\x41", "\xd0\xc0", "\xdf", "\xe2\x80", "\xff", "\x80",
+	}
+	for _, s := range tests {
+		for _, in := range []string{s, "x" + s, s + "y"} {
+			i := 0
+			if in[0] == 'x' {
+				i = 1
+			}
+			if in[i] < utf8.RuneSelf {
+				continue
+			}
+			r, size := decodeRune(in, i)
+			wr, wsize := utf8.DecodeRuneInString(in[i:])
+			if r != wr || size != wsize {
+				t.Errorf("decodeRune(%q, %d) = %U, %d, want %U, %d", in, i, r, size, wr, wsize)
+			}
 		}
 	}
 }

@@ -193,9 +193,7 @@ func (b *builder) vendorSummaries(lang string) []vendorSummary {
 func (b *builder) vendorSummary(r *vendor.Record, lang string) vendorSummary {
 	tx := b.in.Taxonomy
 	s := vendorSummary{Record: r, Name: displayName(r), URL: course.Localize(lang, "/vendors/"+r.ID+"/"), Verdict: b.judge(r)}
-	if k, ok := vendor.Find(tx.Kinds, r.Kind); ok {
-		s.Kind = k.In(lang).Label
-	}
+	s.Kind = b.kindLabel(r, lang)
 	for _, p := range r.Platforms {
 		if t, ok := vendor.Find(tx.Platforms, p); ok {
 			s.Platforms = append(s.Platforms, t.In(lang).Label)

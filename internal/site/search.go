@@ -58,8 +58,16 @@ func (b *builder) searchDocs(lang string) ([]search.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	var docs []search.Doc
-	for _, d := range b.chapters(lang) {
+	// One document per section, page, record and category: sized once,
+	// the list is not copied as it grows (a Doc is 120 bytes, and there
+	// are tens of thousands).
+	chapters, pages := b.chapters(lang), pageKeys(b.in.Course)
+	n := len(pages) + len(b.in.Records) + len(b.in.Taxonomy.Categories)
+	for _, d := range chapters {
+		n += len(d.Sections)
+	}
+	docs := make([]search.Doc, 0, n)
+	for _, d := range chapters {
 		base := course.Localize(lang, course.URL(course.Languages[0], course.KindChapter, d.Key))
 		for _, s := range d.Sections {
 			doc := search.Doc{Type: "chapter", URL: base, Title: d.Title, Where: courseLabel, Headings: d.Title, Body: s.Text}
@@ -71,7 +79,7 @@ func (b *builder) searchDocs(lang string) ([]search.Doc, error) {
 			docs = append(docs, doc)
 		}
 	}
-	for _, key := range pageKeys(b.in.Course) {
+	for _, key := range pages {
 		d := b.docIn(lang, course.KindPage, key)
 		url := course.Localize(lang, course.URL(course.Languages[0], course.KindPage, key))
 		var body strings.Builder
@@ -84,11 +92,10 @@ func (b *builder) searchDocs(lang string) ([]search.Doc, error) {
 	for _, r := range b.in.Records {
 		// The plain text of the record, not its page: rendering Markdown and
 		// highlighting snippets is the page's work, done once, later.
-		v := b.vendorSummary(r, lang)
 		txt := localText(r, lang)
 		doc := search.Doc{
-			Type: "vendor", URL: v.URL, Title: v.Name,
-			Where:  vendorLabel + " · " + v.Kind,
+			Type: "vendor", URL: course.Localize(lang, "/vendors/"+r.ID+"/"), Title: displayName(r),
+			Where:  vendorLabel + " · " + b.kindLabel(r, lang),
 			Facets: map[string][]string{"kind": {r.Kind}, "platform": r.Platforms},
 		}
 		var heads, body []string
@@ -126,6 +133,17 @@ func (b *builder) searchDocs(lang string) ([]search.Doc, error) {
 		})
 	}
 	return docs, nil
+}
+
+// kindLabel is the label of a record's kind in lang, as its page shows it
+// (vendorSummary's Kind). The search index needs no more of the summary:
+// vendorSummary also judges the record, which the index never shows, and
+// the index is made before any page can render.
+func (b *builder) kindLabel(r *vendor.Record, lang string) string {
+	if k, ok := vendor.Find(b.in.Taxonomy.Kinds, r.Kind); ok {
+		return k.In(lang).Label
+	}
+	return ""
 }
 
 // pageKeys are the keys of the English standalone pages.
