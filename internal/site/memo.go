@@ -13,16 +13,18 @@ import (
 // record's page looking through every incident of every record is most of a
 // build. It is filled lazily and safely while pages render in parallel.
 type memo struct {
-	mu       sync.Mutex
-	byRecord map[string]map[*vendor.Record][]incidentView // language → record → its incidents, newest first
-	chapters map[string][]*course.Doc                     // language → the course in that language
-	verdicts map[*vendor.Record]verdict.Verdict           // the verdict of each record
-	matrix   map[string][]matrixRow                       // language → the rows of the matrix
+	mu        sync.Mutex
+	incidents map[string][]incidentView                    // language → every incident, newest first
+	byRecord  map[string]map[*vendor.Record][]incidentView // language → record → its incidents, newest first
+	chapters  map[string][]*course.Doc                     // language → the course in that language
+	verdicts  map[*vendor.Record]verdict.Verdict           // the verdict of each record
+	matrix    map[string][]matrixRow                       // language → the rows of the matrix
 }
 
 // recordIncidents returns the incidents of one record in lang, in the order
 // of b.incidents (newest first).
 func (b *builder) recordIncidents(r *vendor.Record, lang string) []incidentView {
+	all := b.incidents(lang) // takes the lock itself
 	b.memo.mu.Lock()
 	defer b.memo.mu.Unlock()
 	if b.memo.byRecord == nil {
@@ -31,7 +33,7 @@ func (b *builder) recordIncidents(r *vendor.Record, lang string) []incidentView 
 	m, ok := b.memo.byRecord[lang]
 	if !ok {
 		m = map[*vendor.Record][]incidentView{}
-		for _, inc := range b.incidents(lang) {
+		for _, inc := range all {
 			m[inc.Record] = append(m[inc.Record], inc)
 		}
 		b.memo.byRecord[lang] = m

@@ -43,7 +43,7 @@ func (b *builder) homePages() []*Page {
 		}
 		inc := b.incidents(lang)
 		if len(inc) > 5 {
-			inc = inc[:5]
+			inc = inc[:5:5]
 		}
 		v.Incidents = inc
 		return &Page{Template: "home", Section: "home", Data: v}
@@ -94,8 +94,25 @@ func (b *builder) notFoundPages() []*Page {
 	return out
 }
 
-// incidents lists every record's incidents, newest first.
+// incidents lists every record's incidents in lang, newest first. The
+// home page, the timeline and each record's page ask for it, so it is made
+// once per language; callers must not change it.
 func (b *builder) incidents(lang string) []incidentView {
+	b.memo.mu.Lock()
+	defer b.memo.mu.Unlock()
+	if out, ok := b.memo.incidents[lang]; ok {
+		return out
+	}
+	if b.memo.incidents == nil {
+		b.memo.incidents = map[string][]incidentView{}
+	}
+	out := b.listIncidents(lang)
+	b.memo.incidents[lang] = out
+	return out
+}
+
+// listIncidents makes the list that incidents keeps.
+func (b *builder) listIncidents(lang string) []incidentView {
 	var out []incidentView
 	for _, r := range b.in.Records {
 		tr := r.Translations[lang]
