@@ -117,6 +117,11 @@ func (m *minifier) text(t []byte, end int) bool {
 		m.out = append(m.out, t...)
 		return true
 	}
+	if t[0] <= ' ' {
+		if ws, ok := whitespaceOnly(t); ok {
+			return m.whitespace(ws, end)
+		}
+	}
 	start := len(m.out)
 	if needsRewrite(t) {
 		m.out = append(m.out, t...)
@@ -141,6 +146,43 @@ func (m *minifier) text(t []byte, end int) bool {
 	if !parse.IsWhitespace(m.out[len(m.out)-1]) {
 		return true
 	}
+	trim, omit, ok := m.lookAhead(end)
+	if !ok {
+		return false
+	}
+	if trim {
+		m.out = m.out[:len(m.out)-1]
+	}
+	m.omitSpace = omit
+	return true
+}
+
+// whitespaceOnly reports whether t is whitespace only, as most texts
+// between the site's tags are (a newline and an indent), and the one byte
+// ReplaceMultipleWhitespaceAndEntities makes of it: '\n' when it has a
+// line break, ' ' otherwise.
+func whitespaceOnly(t []byte) (ws byte, ok bool) {
+	ws = ' '
+	for _, c := range t {
+		switch c {
+		case '\n', '\r':
+			ws = '\n'
+		case ' ', '\t', '\f':
+		default:
+			return 0, false
+		}
+	}
+	return ws, true
+}
+
+// whitespace writes a text that is whitespace only, which ends at
+// src[end], as text does, without the rewrite: ws is the byte it
+// collapses to.
+func (m *minifier) whitespace(ws byte, end int) bool {
+	if m.omitSpace {
+		return true // dropped whole; the next text's space is still omitted
+	}
+	m.out = append(m.out, ws)
 	trim, omit, ok := m.lookAhead(end)
 	if !ok {
 		return false

@@ -4,6 +4,9 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	mhtml "github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/parse/v2"
 )
 
 // slowNeedsRewrite is needsRewrite's definition, byte by byte.
@@ -130,6 +133,40 @@ func TestScanValue(t *testing.T) {
 		n, clean := scanValue(b)
 		if wn, wclean := slowScanValue(b); n != wn || clean != wclean {
 			t.Fatalf("scanValue(%q) = %d, %v; want %d, %v", b, n, clean, wn, wclean)
+		}
+	}
+}
+
+// TestWhitespaceOnly checks whitespaceOnly against what
+// ReplaceMultipleWhitespaceAndEntities makes of the same text.
+func TestWhitespaceOnly(t *testing.T) {
+	for _, tt := range []struct {
+		in     string
+		ok     bool
+		wantWS byte
+	}{
+		{" ", true, ' '},
+		{"\n", true, '\n'},
+		{"\r", true, '\n'},
+		{"\t\f ", true, ' '},
+		{"\n        ", true, '\n'},
+		{"   \r\n  ", true, '\n'},
+		{"\x0b", false, 0},
+		{"\n  x", false, 0},
+		{"x", false, 0},
+		{" &amp; ", false, 0},
+		{"\u00a0", false, 0},
+	} {
+		ws, ok := whitespaceOnly([]byte(tt.in))
+		if ok != tt.ok || ws != tt.wantWS {
+			t.Errorf("whitespaceOnly(%q) = %q, %v, want %q, %v", tt.in, ws, ok, tt.wantWS, tt.ok)
+		}
+		if !ok {
+			continue
+		}
+		got := parse.ReplaceMultipleWhitespaceAndEntities([]byte(tt.in), mhtml.EntitiesMap, mhtml.TextRevEntitiesMap)
+		if string(got) != string(ws) {
+			t.Errorf("tdewolff makes %q of %q, whitespaceOnly says %q", got, tt.in, ws)
 		}
 	}
 }
