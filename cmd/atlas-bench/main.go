@@ -164,15 +164,52 @@ func bench(o corpus.Options, work, atlas, hugo, pagefind string, atlasOnly bool,
 }
 
 // settle waits until the kernel has written out what earlier runs left in
-// memory (at most a minute), so that the next tool's writes do not queue
-// behind them.
+// memory and the disks have gone quiet (at most a minute each), so that
+// the next tool's writes do not queue behind them. Quiet matters as much
+// as written: deleting the previous output of a tool (a gigabyte and
+// 100,000 files for atlas) makes a file system mounted with discard trim
+// for many seconds after rm returns, and every file created meanwhile waits
+// on the journal; without this the tool that wrote the most paid for its
+// own last run.
 func settle() {
 	syscall.Sync()
 	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
 		if dirtyBytes() < 32<<20 {
-			return
+			break
 		}
 	}
+	prev := diskBusy()
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); {
+		time.Sleep(time.Second)
+		busy := diskBusy()
+		if busy-prev < 50*time.Millisecond { // busy under 5 % of the last second
+			return
+		}
+		prev = busy
+	}
+}
+
+// diskBusy is how long the machine's disks have been doing I/O, summed
+// (io_ticks of /sys/block/*/stat, loop and RAM devices left out), or 0
+// where there is no /sys.
+func diskBusy() time.Duration {
+	devs, _ := filepath.Glob("/sys/block/*/stat")
+	var total time.Duration
+	for _, p := range devs {
+		dev := filepath.Base(filepath.Dir(p))
+		if strings.HasPrefix(dev, "loop") || strings.HasPrefix(dev, "ram") || strings.HasPrefix(dev, "zram") {
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		if f := strings.Fields(string(data)); len(f) >= 10 {
+			ms, _ := strconv.ParseInt(f[9], 10, 64)
+			total += time.Duration(ms) * time.Millisecond
+		}
+	}
+	return total
 }
 
 // dirtyBytes is the memory waiting to be written to disk (Dirty and

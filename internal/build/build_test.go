@@ -2,10 +2,13 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"os"
 	"runtime"
 	"slices"
+	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/telemetry-atlas/atlas/internal/testsite"
@@ -71,5 +74,44 @@ func TestUntranslatedPageFallsBackToEnglish(t *testing.T) {
 	translated := string(res.Files["ru/course/first/index.html"])
 	if bytes.Contains([]byte(translated), []byte("Эта страница ещё не переведена")) || !bytes.Contains([]byte(translated), []byte("«слежка»")) {
 		t.Errorf("translated chapter marked as fallback or lacks Russian quotes")
+	}
+}
+
+// failingSink refuses one file and counts the Puts still running.
+type failingSink struct {
+	refuse  string
+	running atomic.Int32
+	after   atomic.Int32 // Puts that started after Run returned
+	done    atomic.Bool
+}
+
+func (s *failingSink) Put(name string, data []byte) error {
+	if s.done.Load() {
+		s.after.Add(1)
+	}
+	s.running.Add(1)
+	defer s.running.Add(-1)
+	if name == s.refuse {
+		return errors.New("disk full")
+	}
+	return nil
+}
+
+// TestStreamStopsOnAWriteError: a file the sink cannot take fails the
+// build with the sink's error, and no write is still going on, or starts,
+// once Run has returned (the caller then removes what was written).
+func TestStreamStopsOnAWriteError(t *testing.T) {
+	src := testsite.Make(t, nil)
+	sink := &failingSink{refuse: "course/first/index.html"}
+	_, err := Run(Options{Source: os.DirFS(src), Today: vendor.NewDate(2026, 11, 22), Out: sink})
+	sink.done.Store(true)
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("err = %v, want the sink's error", err)
+	}
+	if n := sink.running.Load(); n != 0 {
+		t.Errorf("%d writes still running after Run returned", n)
+	}
+	if n := sink.after.Load(); n != 0 {
+		t.Errorf("%d writes started after Run returned", n)
 	}
 }
