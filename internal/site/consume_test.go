@@ -6,11 +6,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/telemetry-atlas/atlas/internal/build"
 	"github.com/telemetry-atlas/atlas/internal/corpus"
 	"github.com/telemetry-atlas/atlas/internal/site"
-	"github.com/telemetry-atlas/atlas/internal/testsite"
-	"github.com/telemetry-atlas/atlas/internal/vendor"
 )
 
 // TestConsumeKeepsTheOutput: a build that consumes its input writes the
@@ -18,11 +15,7 @@ import (
 // languages because it has no translation, and drops each chapter's body
 // only in the first.
 func TestConsumeKeepsTheOutput(t *testing.T) {
-	today, _ := vendor.ParseDate(corpus.Today)
-	fsys, err := corpus.FS(corpus.Options{Chapters: 20, Records: 10}, testsite.Root(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+	fsys := corpusFS(t, corpus.Options{Chapters: 20, Records: 10})
 	untranslated := ""
 	for name := range fsys {
 		if strings.HasPrefix(name, "content/ru/course/") {
@@ -34,11 +27,8 @@ func TestConsumeKeepsTheOutput(t *testing.T) {
 	if untranslated == "" {
 		t.Fatal("the corpus has no Russian chapter")
 	}
-	build := func(consume bool) (map[string][]byte, *site.Input) {
-		in, probs, err := build.Load(build.Options{Source: fsys, Today: today})
-		if err != nil || len(probs) > 0 {
-			t.Fatalf("%v %v", err, probs)
-		}
+	render := func(consume bool) (map[string][]byte, *site.Input) {
+		in := loadCorpus(t, fsys)
 		files := map[string][]byte{}
 		var mu sync.Mutex
 		in.Consume = consume
@@ -53,8 +43,8 @@ func TestConsumeKeepsTheOutput(t *testing.T) {
 		}
 		return files, in
 	}
-	kept, keptIn := build(false)
-	consumed, consumedIn := build(true)
+	kept, keptIn := render(false)
+	consumed, consumedIn := render(true)
 	if len(kept) != len(consumed) {
 		t.Fatalf("%d files consuming, %d not", len(consumed), len(kept))
 	}

@@ -1,8 +1,10 @@
 package site_test
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/telemetry-atlas/atlas/internal/build"
 	"github.com/telemetry-atlas/atlas/internal/corpus"
@@ -15,15 +17,7 @@ import (
 // vendors and 24 chapters, and links to the matrix and the course index
 // with how many there are.
 func TestHomeListsAFewAndLinksToAll(t *testing.T) {
-	today, _ := vendor.ParseDate(corpus.Today)
-	fsys, err := corpus.FS(corpus.Options{Chapters: 60, Records: 30}, testsite.Root(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, probs, err := build.Load(build.Options{Source: fsys, Today: today})
-	if err != nil || len(probs) > 0 {
-		t.Fatalf("%v %v", err, probs)
-	}
+	in := loadCorpus(t, corpusFS(t, corpus.Options{Chapters: 60, Records: 30}))
 	files, probs, err := site.Build(*in)
 	if err != nil || len(probs) > 0 {
 		t.Fatalf("%v %v", err, probs)
@@ -46,4 +40,25 @@ func TestHomeListsAFewAndLinksToAll(t *testing.T) {
 			}
 		}
 	}
+}
+
+// corpusFS is a synthetic atlas of the repository's templates.
+func corpusFS(t *testing.T, o corpus.Options) fstest.MapFS {
+	t.Helper()
+	fsys, err := corpus.FS(o, testsite.Root(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
+
+// loadCorpus loads a synthetic atlas as a build would, on the corpus's day.
+func loadCorpus(t *testing.T, fsys fs.FS) *site.Input {
+	t.Helper()
+	today, _ := vendor.ParseDate(corpus.Today)
+	in, probs, err := build.Load(build.Options{Source: fsys, Today: today})
+	if err != nil || len(probs) > 0 {
+		t.Fatalf("%v %v", err, probs)
+	}
+	return in
 }
