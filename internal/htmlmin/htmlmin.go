@@ -146,6 +146,13 @@ func (m *minifier) text(t []byte, end int) bool {
 	if !parse.IsWhitespace(m.out[len(m.out)-1]) {
 		return true
 	}
+	return m.trailingSpace(end)
+}
+
+// trailingSpace settles the white space m.out ends with, of a text that
+// ends at src[end]: tdewolff's look-ahead says whether it goes and whether
+// the next text's leading space does.
+func (m *minifier) trailingSpace(end int) bool {
 	trim, omit, ok := m.lookAhead(end)
 	if !ok {
 		return false
@@ -183,15 +190,7 @@ func (m *minifier) whitespace(ws byte, end int) bool {
 		return true // dropped whole; the next text's space is still omitted
 	}
 	m.out = append(m.out, ws)
-	trim, omit, ok := m.lookAhead(end)
-	if !ok {
-		return false
-	}
-	if trim {
-		m.out = m.out[:len(m.out)-1]
-	}
-	m.omitSpace = omit
-	return true
+	return m.trailingSpace(end)
 }
 
 // Byte classes for scanning text and attribute values, as bits so that

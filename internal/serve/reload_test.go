@@ -67,14 +67,22 @@ func get(t *testing.T, url string) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
-func TestServeReloadsAndKeepsTheLastGoodSite(t *testing.T) {
-	dir := testsite.Make(t, nil)
-	srv := New(build.Options{Source: os.DirFS(dir), Today: vendor.NewDate(2026, 11, 22)}, io.Discard)
+// serveTestsite builds the test site in a preview server and serves it
+// until the test ends; dir is its source tree.
+func serveTestsite(t *testing.T) (dir string, srv *Server, ts *httptest.Server) {
+	t.Helper()
+	dir = testsite.Make(t, nil)
+	srv = New(build.Options{Source: os.DirFS(dir), Today: vendor.NewDate(2026, 11, 22)}, io.Discard)
 	if err := srv.Rebuild(); err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
+	ts = httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	return dir, srv, ts
+}
+
+func TestServeReloadsAndKeepsTheLastGoodSite(t *testing.T) {
+	dir, srv, ts := serveTestsite(t)
 
 	code, page := get(t, ts.URL+"/course/first/")
 	if code != 200 || !strings.Contains(page, `<script src="/_atlas/reload.js?v=1" defer></script>`) {
@@ -115,13 +123,7 @@ func TestServeReloadsAndKeepsTheLastGoodSite(t *testing.T) {
 // loading when that build's reload went out) is told to reload at once; a
 // page of the current build is greeted.
 func TestReloadOnConnectAfterAMissedBuild(t *testing.T) {
-	dir := testsite.Make(t, nil)
-	srv := New(build.Options{Source: os.DirFS(dir), Today: vendor.NewDate(2026, 11, 22)}, io.Discard)
-	if err := srv.Rebuild(); err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
+	_, srv, ts := serveTestsite(t)
 	if _, page := get(t, ts.URL+"/course/first/"); !strings.Contains(page, "reload.js?v=1") {
 		t.Fatal("the page does not say it is from build 1")
 	}

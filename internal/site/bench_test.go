@@ -4,11 +4,8 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/telemetry-atlas/atlas/internal/build"
 	"github.com/telemetry-atlas/atlas/internal/corpus"
 	"github.com/telemetry-atlas/atlas/internal/site"
-	"github.com/telemetry-atlas/atlas/internal/testsite"
-	"github.com/telemetry-atlas/atlas/internal/vendor"
 )
 
 // BenchmarkRender times the render stage (every page in both languages,
@@ -18,17 +15,9 @@ import (
 //
 //	go test -run '^$' -bench Render -benchtime 1x ./internal/site/
 func BenchmarkRender(b *testing.B) {
-	today, _ := vendor.ParseDate(corpus.Today)
 	for _, n := range corpus.Sizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			fsys, err := corpus.FS(corpus.Options{Chapters: n, Records: n}, testsite.Root(b))
-			if err != nil {
-				b.Fatal(err)
-			}
-			in, probs, err := build.Load(build.Options{Source: fsys, Today: today})
-			if err != nil || len(probs) > 0 {
-				b.Fatalf("%v %v", err, probs)
-			}
+			in := loadCorpus(b, corpusFS(b, corpus.Options{Chapters: n, Records: n}))
 			for b.Loop() {
 				files, probs, err := site.Build(*in)
 				if err != nil || len(probs) > 0 {

@@ -85,15 +85,7 @@ func TestScanQuotedGivesUp(t *testing.T) {
 //
 //	go test -run '^$' -bench LinkScan -benchmem ./internal/site/
 func BenchmarkLinkScan(b *testing.B) {
-	today, _ := vendor.ParseDate(corpus.Today)
-	fsys, err := corpus.FS(corpus.Options{Chapters: 60, Records: 60}, testsite.Root(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	in, probs, err := build.Load(build.Options{Source: fsys, Today: today})
-	if err != nil || len(probs) > 0 {
-		b.Fatalf("%v %v", err, probs)
-	}
+	in := loadCorpus(b, corpusFS(b, corpus.Options{Chapters: 60, Records: 60}))
 	files, probs, err := site.Build(*in)
 	if err != nil || len(probs) > 0 {
 		b.Fatalf("%v %v", err, probs)
