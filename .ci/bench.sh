@@ -5,14 +5,15 @@
 # (git-ignored). Everything else is in Go: cmd/atlas-corpus writes the
 # corpus, cmd/atlas-bench times the three tools.
 #
-#   .ci/bench.sh                       # 10,000 chapters, 10,000 records, 3 runs
-#   CHAPTERS=1000 RECORDS=1000 RUNS=1 .ci/bench.sh
+#   .ci/bench.sh                       # 10,000 chapters, 10,000 records, 3 fresh runs, 3 rebuilds
+#   CHAPTERS=1000 RECORDS=1000 RUNS=1 REBUILDS=0 .ci/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CHAPTERS=${CHAPTERS:-10000}
 RECORDS=${RECORDS:-10000}
 RUNS=${RUNS:-3}
+REBUILDS=${REBUILDS:-3}
 PAGEFIND_VERSION=1.6.0
 
 sudo=""
@@ -33,5 +34,5 @@ fi
 hugo version
 "$pagefind" --version
 # The native pagefind binary is timed, not npm's Node wrapper around it.
-go run ./cmd/atlas-bench --chapters "$CHAPTERS" --records "$RECORDS" --runs "$RUNS" --work .atlas-bench \
+go run ./cmd/atlas-bench --chapters "$CHAPTERS" --records "$RECORDS" --runs "$RUNS" --rebuilds "$REBUILDS" --work .atlas-bench \
   --hugo hugo --pagefind "$pagefind" "$@"

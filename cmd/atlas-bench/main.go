@@ -10,13 +10,17 @@
 // maximum resident set size) of each, and the ratios the performance targets
 // are stated in. With --runs N it does all of that N times and also prints
 // the median of each figure and of each ratio: on a shared virtual machine
-// one run can be 50 % off the next. Before each tool starts, the previous
-// outputs are removed and the disk is left to finish writing (sync, then
-// until the kernel holds less than 32 MB of dirty pages), so that no tool
-// pays for another's writes. It installs nothing: .ci/bench.sh installs
-// hugo and pagefind and calls it.
+// one run can be 50 % off the next. Each tool writes every run into a
+// directory of its own that did not exist before, and outputs are removed
+// only after the last run (see outputs.go for why); before each tool
+// starts, the disk is left to finish writing (sync, then until the kernel
+// holds less than 32 MB of dirty pages and the disks are idle), so that no
+// tool pays for another's writes. With --rebuilds N it then times each tool
+// N times more over its own last output, as a maintainer's next build
+// finds it. It installs nothing: .ci/bench.sh installs hugo and pagefind
+// and calls it.
 //
-//	go run ./cmd/atlas-bench --chapters 10000 --records 10000 --pagefind PATH --runs 3
+//	go run ./cmd/atlas-bench --chapters 10000 --records 10000 --pagefind PATH --runs 3 --rebuilds 3
 package main
 
 import (
@@ -42,7 +46,9 @@ type run struct {
 	name string
 	wall time.Duration
 	cpu  time.Duration // user and system time: steadier than wall time on a shared machine
-	rss  int64         // bytes
+	user time.Duration
+	sys  time.Duration
+	rss  int64 // bytes
 }
 
 func main() {
@@ -57,14 +63,15 @@ func main() {
 	maxTime := flag.Float64("max-time-ratio", 0.25, "target: atlas wall time over Hugo's plus Pagefind's")
 	maxMem := flag.Float64("max-mem-ratio", 0.5, "target: atlas peak memory over the larger of Hugo's and Pagefind's")
 	runs := flag.Int("runs", 1, "how many times to time the tools; the medians decide")
+	rebuilds := flag.Int("rebuilds", 0, "then how many times to time each tool again over its last output, as a maintainer's next build")
 	flag.Parse()
-	if err := bench(o, *work, *atlas, *hugo, *pagefind, *skipOthers, *runs, *maxTime, *maxMem, os.Stdout); err != nil {
+	if err := bench(o, *work, *atlas, *hugo, *pagefind, *skipOthers, *runs, *rebuilds, *maxTime, *maxMem, os.Stdout); err != nil {
 		fmt.Fprintf(os.Stderr, "atlas-bench: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func bench(o corpus.Options, work, atlas, hugo, pagefind string, atlasOnly bool, runs int, maxTime, maxMem float64, w io.Writer) error {
+func bench(o corpus.Options, work, atlas, hugo, pagefind string, atlasOnly bool, runs, rebuilds int, maxTime, maxMem float64, w io.Writer) error {
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return err
 	}
@@ -100,44 +107,92 @@ func bench(o corpus.Options, work, atlas, hugo, pagefind string, atlasOnly bool,
 			return fmt.Errorf("go build ./cmd/atlas: %w", err)
 		}
 	}
-	outA := filepath.Join(work, "public-atlas")
-	outH := filepath.Join(work, "public-hugo")
-	tools := []struct {
-		name, bin string
-		args      []string
-		out       string
-	}{
-		{"atlas build", atlas, []string{"build", "--source", src, "--out", outA, "--today", corpus.Today}, outA},
-		{"hugo --minify", hugo, []string{"--minify", "--quiet", "--source", filepath.Join(src, "hugo"), "--destination", abs(outH)}, outH},
-		{"pagefind", pagefind, []string{"--site", outH}, outH},
+	out := newOutputs(work)
+	if err := out.removeAll(work); err != nil {
+		return err
+	}
+	defer out.removeAll(work)
+	tools := []tool{
+		{"atlas build", atlas, func(i int) []string {
+			return []string{"build", "--source", src, "--out", out.of(i, "atlas"), "--today", corpus.Today}
+		}, func(i int) string { return out.of(i, "atlas") }},
+		{"hugo --minify", hugo, func(i int) []string {
+			return []string{"--minify", "--quiet", "--source", filepath.Join(src, "hugo"), "--destination", abs(out.of(i, "hugo"))}
+		}, func(i int) string { return out.of(i, "hugo") }},
+		{"pagefind", pagefind, func(i int) []string { return []string{"--site", out.of(i, "hugo")} },
+			func(i int) string { return out.of(i, "hugo") }},
 	}
 	if atlasOnly {
 		tools = tools[:1]
 	}
-	fmt.Fprintf(w, "\n%-16s %10s %10s %12s %8s\n", "", "wall", "CPU", "peak RSS", "files")
-	all := make([][]run, len(tools)) // by tool, by run
-	for i := range max(runs, 1) {
-		// Each tool starts from an empty output directory, as on a fresh build.
-		os.RemoveAll(outA)
-		os.RemoveAll(outH)
+	out.wait(w, time.Now)
+	fmt.Fprintf(w, "\nfresh builds, each into a new directory:\n")
+	fresh, err := timeRounds(w, tools, runs, func(round int) int { return round })
+	if err != nil {
+		return err
+	}
+	if !atlasOnly {
+		summarize(w, "fresh builds", tools, fresh, maxTime, maxMem)
+	}
+	if rebuilds == 0 {
+		return nil
+	}
+	// A maintainer's next build finds the last one's output in place: Hugo
+	// writes over its files, Pagefind replaces its bundle, atlas writes over
+	// the site it kept from the build before (internal/publish/recycle.go).
+	// One untimed rebuild each puts every tool in that state.
+	last := max(runs, 1)
+	fmt.Fprintf(w, "\nrebuilds over the output of the last fresh run (after one untimed rebuild each):\n")
+	for _, tool := range tools {
+		settle()
+		if _, err := timed(tool.name, tool.bin, tool.args(last)...); err != nil {
+			return err
+		}
+	}
+	again, err := timeRounds(w, tools, rebuilds, func(int) int { return last })
+	if err != nil {
+		return err
+	}
+	if !atlasOnly {
+		summarize(w, "rebuilds", tools, again, maxTime, maxMem)
+	}
+	return nil
+}
+
+// tool is one timed program: its arguments and output directory in a
+// given run.
+type tool struct {
+	name, bin string
+	args      func(run int) []string
+	out       func(run int) string
+}
+
+// timeRounds times every tool rounds times, round i (from 1) on the
+// output directories of run dir(i), and prints each run.
+func timeRounds(w io.Writer, tools []tool, rounds int, dir func(round int) int) ([][]run, error) {
+	fmt.Fprintf(w, "%-16s %10s %10s %10s %12s %8s\n", "", "wall", "user", "system", "peak RSS", "files")
+	all := make([][]run, len(tools)) // by tool, by round
+	for i := 1; i <= max(rounds, 1); i++ {
 		for t, tool := range tools {
 			settle()
-			r, err := timed(tool.name, tool.bin, tool.args...)
+			r, err := timed(tool.name, tool.bin, tool.args(dir(i))...)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			all[t] = append(all[t], r)
 			label := tool.name
-			if runs > 1 {
-				label += " #" + strconv.Itoa(i+1)
+			if rounds > 1 {
+				label += " #" + strconv.Itoa(i)
 			}
-			fmt.Fprintf(w, "%-16s %9.2fs %9.2fs %9.0f MB %8d\n", label, r.wall.Seconds(), r.cpu.Seconds(), float64(r.rss)/1e6, countFiles(tool.out))
+			fmt.Fprintf(w, "%-16s %9.2fs %9.2fs %9.2fs %9.0f MB %8d\n", label, r.wall.Seconds(), r.user.Seconds(), r.sys.Seconds(), float64(r.rss)/1e6, countFiles(tool.out(dir(i))))
 		}
 	}
-	if atlasOnly {
-		return nil
-	}
-	// The ratios of each run, then their medians.
+	return all, nil
+}
+
+// summarize prints the medians of atlas, Hugo and Pagefind (in that order
+// in all) and the ratios the targets are stated in.
+func summarize(w io.Writer, what string, tools []tool, all [][]run, maxTime, maxMem float64) {
 	var timeRatios, memRatios, cpuRatios []float64
 	for i := range all[0] {
 		a, h, p := all[0][i], all[1][i], all[2][i]
@@ -145,22 +200,22 @@ func bench(o corpus.Options, work, atlas, hugo, pagefind string, atlasOnly bool,
 		memRatios = append(memRatios, float64(a.rss)/float64(max(h.rss, p.rss)))
 		cpuRatios = append(cpuRatios, a.cpu.Seconds()/(h.cpu+p.cpu).Seconds())
 	}
-	if runs > 1 {
-		fmt.Fprintf(w, "\nmedian of %d runs:\n", runs)
+	if len(all[0]) > 1 {
+		fmt.Fprintf(w, "\n%s, median of %d:\n", what, len(all[0]))
 		for t, tool := range tools {
-			var wall, cpu, rss []float64
+			var wall, user, sys, rss []float64
 			for _, r := range all[t] {
-				wall, cpu, rss = append(wall, r.wall.Seconds()), append(cpu, r.cpu.Seconds()), append(rss, float64(r.rss))
+				wall, user, sys = append(wall, r.wall.Seconds()), append(user, r.user.Seconds()), append(sys, r.sys.Seconds())
+				rss = append(rss, float64(r.rss))
 			}
-			fmt.Fprintf(w, "%-16s %9.2fs %9.2fs %9.0f MB\n", tool.name, median(wall), median(cpu), median(rss)/1e6)
+			fmt.Fprintf(w, "%-16s %9.2fs %9.2fs %9.2fs %9.0f MB\n", tool.name, median(wall), median(user), median(sys), median(rss)/1e6)
 		}
-		fmt.Fprintf(w, "each run's wall-time ratio: %s\n", ratios(timeRatios))
+		fmt.Fprintf(w, "each wall-time ratio: %s\n", ratios(timeRatios))
 	}
 	timeRatio, memRatio := median(timeRatios), median(memRatios)
-	fmt.Fprintf(w, "\natlas / (hugo + pagefind) wall time:   %.3f (target ≤ %.2f) %s\n", timeRatio, maxTime, verdict(timeRatio <= maxTime))
-	fmt.Fprintf(w, "atlas / max(hugo, pagefind) peak RSS: %.3f (target ≤ %.2f) %s\n", memRatio, maxMem, verdict(memRatio <= maxMem))
-	fmt.Fprintf(w, "atlas / (hugo + pagefind) CPU time:    %.3f\n", median(cpuRatios))
-	return nil
+	fmt.Fprintf(w, "\n%s: atlas / (hugo + pagefind) wall time:   %.3f (target ≤ %.2f) %s\n", what, timeRatio, maxTime, verdict(timeRatio <= maxTime))
+	fmt.Fprintf(w, "%s: atlas / max(hugo, pagefind) peak RSS: %.3f (target ≤ %.2f) %s\n", what, memRatio, maxMem, verdict(memRatio <= maxMem))
+	fmt.Fprintf(w, "%s: atlas / (hugo + pagefind) CPU time:    %.3f\n", what, median(cpuRatios))
 }
 
 // settle waits until the kernel has written out what earlier runs left in
@@ -271,7 +326,8 @@ func timed(name, bin string, args ...string) (run, error) {
 	r := run{name: name, wall: wall}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.rss = ru.Maxrss * 1024 // kilobytes on Linux
-		r.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		r.user, r.sys = time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano())
+		r.cpu = r.user + r.sys
 	}
 	return r, nil
 }
