@@ -11,12 +11,15 @@ import (
 	"sync"
 )
 
-// Tree is a site written file by file as it is built, into a fresh
-// directory beside out; Commit swaps it into place and Abort removes it, so
-// the previous site is untouched until the whole new one is there. Put is
-// safe for concurrent use.
+// Tree is a site written file by file as it is built, into a directory
+// beside out; Commit swaps it into place and Abort sets it aside, so the
+// previous site is untouched until the whole new one is there. The
+// directory is the site before the previous one when a build kept it (see
+// recycle.go), its files written over, or else a new one. Put is safe for
+// concurrent use.
 type Tree struct {
 	out, tmp string
+	old      *inventory // nil for a new, empty tree
 
 	mu   sync.Mutex
 	dirs map[string]*treeDir // by slash-separated relative path
@@ -40,7 +43,7 @@ func NewTree(out string) (*Tree, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create a temporary directory beside %s: %w", out, err)
 	}
-	return &Tree{out: out, tmp: tmp, dirs: map[string]*treeDir{}}, nil
+	return &Tree{out: out, tmp: tmp, old: recycle(prevPath(out), tmp), dirs: map[string]*treeDir{}}, nil
 }
 
 // Put writes one file of the site; name is slash-separated and relative.
@@ -48,14 +51,37 @@ func (t *Tree) Put(name string, data []byte) error {
 	if !fs.ValidPath(name) || strings.Contains(name, "\\") {
 		return fmt.Errorf("refusing to write %q: not a clean relative path", name)
 	}
+	if t.old != nil {
+		if err := t.old.wait(); err != nil {
+			return err
+		}
+	}
 	if err := t.mkdir(path.Dir(name)); err != nil {
 		return err
 	}
 	full := filepath.Join(t.tmp, filepath.FromSlash(name))
-	if err := os.WriteFile(full, data, 0o644); err != nil {
+	if err := t.write(name, full, data); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
+}
+
+// write puts one file at full: over the old site's file of that name when
+// there is one, else as a new file (after removing a directory of the old
+// site in its way; no other file of this build can be below it).
+func (t *Tree) write(name, full string, data []byte) error {
+	if t.old != nil {
+		if f, ok := t.old.files[name]; ok {
+			f.kept.Store(true)
+			return overwrite(full, data)
+		}
+		if t.old.dirs[name] {
+			if err := os.RemoveAll(full); err != nil {
+				return err
+			}
+		}
+	}
+	return os.WriteFile(full, data, 0o644)
 }
 
 // mkdir makes dir (slash-separated, relative) and its parents in the tree,
@@ -78,6 +104,18 @@ func (t *Tree) mkdir(dir string) error {
 			return
 		}
 		full := filepath.Join(t.tmp, filepath.FromSlash(dir))
+		if t.old != nil {
+			if t.old.dirs[dir] {
+				return // the old site's directory, taken as it is
+			}
+			if f, ok := t.old.files[dir]; ok { // the old site's file in the way
+				f.kept.Store(true)
+				if err := os.Remove(full); err != nil {
+					d.err = fmt.Errorf("create %s: %w", full, err)
+					return
+				}
+			}
+		}
 		if err := os.Mkdir(full, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 			d.err = fmt.Errorf("create %s: %w", full, err)
 		}
@@ -85,19 +123,67 @@ func (t *Tree) mkdir(dir string) error {
 	return d.err
 }
 
-// Commit puts the tree in place of out.
-func (t *Tree) Commit() error {
-	committed := false
-	defer func() {
-		if !committed {
-			os.RemoveAll(t.tmp)
-		}
-	}()
-	if err := os.Chmod(t.tmp, 0o755); err != nil {
-		return fmt.Errorf("chmod %s: %w", t.tmp, err)
-	}
-	return swap(t.out, t.tmp, &committed)
+// used reports whether the new site has the directory dir.
+func (t *Tree) used(dir string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	_, ok := t.dirs[dir]
+	return ok
 }
 
-// Abort removes the tree; out stays as it was.
-func (t *Tree) Abort() { os.RemoveAll(t.tmp) }
+// Commit puts the tree in place of out, and keeps the site it replaces
+// for the next build to write over.
+func (t *Tree) Commit() error {
+	if t.old != nil {
+		if err := t.old.wait(); err != nil {
+			t.Abort()
+			return err
+		}
+		if err := t.old.sweep(t.tmp, t.used); err != nil {
+			t.Abort()
+			return err
+		}
+	}
+	if err := os.Chmod(t.tmp, 0o755); err != nil {
+		t.Abort()
+		return fmt.Errorf("chmod %s: %w", t.tmp, err)
+	}
+	prev := prevPath(t.out)
+	if _, err := os.Lstat(prev); err == nil {
+		// Another build kept a site meanwhile: one is enough.
+		if err := os.RemoveAll(prev); err != nil {
+			t.Abort()
+			return fmt.Errorf("remove %s: %w", prev, err)
+		}
+	}
+	if _, err := os.Lstat(t.out); err == nil {
+		if err := os.Rename(t.out, prev); err != nil {
+			t.Abort()
+			return fmt.Errorf("move the previous %s aside: %w", t.out, err)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		t.Abort()
+		return fmt.Errorf("stat %s: %w", t.out, err)
+	}
+	if err := os.Rename(t.tmp, t.out); err != nil {
+		if rerr := os.Rename(prev, t.out); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
+			return fmt.Errorf("put %s in place: %w (and restoring the previous site from %s failed: %v)", t.out, err, prev, rerr)
+		}
+		os.RemoveAll(t.tmp)
+		return fmt.Errorf("put %s in place: %w", t.out, err)
+	}
+	return nil
+}
+
+// Abort sets the tree aside for the next build to write over (or removes
+// it, when a site is kept already); out stays as it was.
+func (t *Tree) Abort() {
+	if t.old != nil {
+		t.old.wait()
+	}
+	prev := prevPath(t.out)
+	if _, err := os.Lstat(prev); errors.Is(err, fs.ErrNotExist) && os.Rename(t.tmp, prev) == nil {
+		return
+	}
+	os.RemoveAll(t.tmp)
+}

@@ -52,7 +52,8 @@ func TestTree(t *testing.T) {
 			if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != tt.want {
 				t.Fatalf("index.html = %q, want %q", b, tt.want)
 			}
-			if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
+			// Beside out: out, and the site kept for the next build.
+			if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 2 || entries[0].Name() != ".public.prev" {
 				t.Fatalf("leftovers beside out: %v", entries)
 			}
 		})

@@ -1,0 +1,157 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"syscall"
+)
+
+// A build does not delete the site it replaces: Commit moves it aside, to
+// a hidden directory beside the output (prevPath), and the next NewTree
+// takes that directory as its own and writes over its files. Creating a
+// file costs far more than rewriting one: the file system must find and
+// fill a free inode and a directory entry, and on ext4 without a journal
+// (the machine of issue #8) it steps over every inode freed in the last
+// minute to do so. At 10,000 chapters and 10,000 records, a build over the
+// previous site took 30 s (10 s of them deleting the old site) and the
+// next one 46 s, with 20 and 32 s of system time; writing over the kept
+// site, builds take 11 - 12 s, with 3 s of system time.
+//
+// Files of the old site that the new one lacks are removed at Commit, so
+// the result is the same as writing a fresh tree.
+
+// prevPath is where the site before out is kept: .public.prev for public.
+func prevPath(out string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".prev")
+}
+
+// inventory is what a recycled tree held when the build took it: its
+// regular files and directories, by slash-separated relative path. It is
+// taken in the background while the build loads its content, and read
+// only after ready is closed.
+type inventory struct {
+	ready chan struct{}
+	err   error
+	files map[string]*oldFile
+	dirs  map[string]bool
+}
+
+// oldFile is a file of the recycled tree; kept is set once the new build
+// has written it, or has put a directory in its place.
+type oldFile struct{ kept atomic.Bool }
+
+// recycle moves the kept previous site, if there is one, into the empty
+// directory tmp and starts taking its inventory; it returns nil when there
+// is nothing to reuse.
+func recycle(prev, tmp string) *inventory {
+	fi, err := os.Lstat(prev)
+	if err != nil || !fi.IsDir() {
+		return nil
+	}
+	// os.Rename refuses to replace a directory, even an empty one.
+	if err := os.Remove(tmp); err != nil {
+		return nil
+	}
+	if err := os.Rename(prev, tmp); err != nil {
+		os.Mkdir(tmp, 0o700)
+		return nil
+	}
+	inv := &inventory{ready: make(chan struct{}), files: map[string]*oldFile{}, dirs: map[string]bool{}}
+	go func() {
+		defer close(inv.ready)
+		inv.err = inv.take(tmp)
+	}()
+	return inv
+}
+
+// take lists root. Anything that is neither a directory nor a regular
+// file (a link someone put in the old site, say) is removed, so that no
+// write of the new build can follow it out of the tree.
+func (inv *inventory) take(root string) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("reuse the previous site in %s: %w (delete that directory and build again)", root, err)
+		}
+		if p == root {
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		switch {
+		case d.IsDir():
+			inv.dirs[rel] = true
+		case d.Type().IsRegular():
+			inv.files[rel] = &oldFile{}
+		default:
+			if err := os.Remove(p); err != nil {
+				return fmt.Errorf("reuse the previous site in %s: %w (delete that directory and build again)", root, err)
+			}
+		}
+		return nil
+	})
+}
+
+// wait returns once the inventory is taken, with its error.
+func (inv *inventory) wait() error {
+	<-inv.ready
+	return inv.err
+}
+
+// overwrite writes data over the regular file at full, which exists: the
+// file keeps its inode and whatever blocks it had, and is cut to the new
+// length.
+func overwrite(full string, data []byte) error {
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|noFollow, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Truncate(int64(len(data)))
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// sweep removes what the old site had and the new one lacks: files the
+// build did not write, then directories it did not use, deepest first.
+func (inv *inventory) sweep(root string, used func(dir string) bool) error {
+	for name, f := range inv.files {
+		if f.kept.Load() {
+			continue
+		}
+		// Gone with its directory, or its directory is a file now.
+		err := os.Remove(filepath.Join(root, filepath.FromSlash(name)))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
+			return fmt.Errorf("remove %s, which the new site lacks: %w", name, err)
+		}
+	}
+	var stale []string
+	for dir := range inv.dirs {
+		if !used(dir) {
+			stale = append(stale, dir)
+		}
+	}
+	sort.Slice(stale, func(i, j int) bool { return strings.Count(stale[i], "/") > strings.Count(stale[j], "/") })
+	for _, dir := range stale {
+		full := filepath.Join(root, filepath.FromSlash(dir))
+		if fi, err := os.Lstat(full); err != nil || !fi.IsDir() {
+			continue // gone with a parent, or a file of the new site now
+		}
+		if err := os.RemoveAll(full); err != nil {
+			return fmt.Errorf("remove %s, which the new site lacks: %w", dir, err)
+		}
+	}
+	return nil
+}

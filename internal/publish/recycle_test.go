@@ -1,0 +1,183 @@
+package publish
+
+import (
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+)
+
+// readTree is every regular file below dir with its bytes, and every
+// directory as "name/"; links and other files fail the test.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	got := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == dir {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		switch {
+		case d.IsDir():
+			got[rel+"/"] = ""
+		case d.Type().IsRegular():
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			got[rel] = string(b)
+		default:
+			t.Errorf("%s: not a file or a directory (%s)", rel, d.Type())
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// build writes files as one build would, all at once, and commits.
+func build(t *testing.T, out string, files map[string]string) {
+	t.Helper()
+	tr, err := NewTree(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for name, data := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := tr.Put(name, []byte(data)); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := tr.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// withDirs adds the directories of files, as readTree lists them.
+func withDirs(files map[string]string) map[string]string {
+	want := maps.Clone(files)
+	for name := range files {
+		for d := filepath.ToSlash(filepath.Dir(name)); d != "."; d = filepath.ToSlash(filepath.Dir(d)) {
+			want[d+"/"] = ""
+		}
+	}
+	return want
+}
+
+// TestTreeRecycles builds sites in a row: each build writes over the site
+// before the last one, and what it leaves in out is exactly its own files,
+// whatever the old site had in their place.
+func TestTreeRecycles(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "public")
+	outside := filepath.Join(root, "outside.txt")
+	if err := os.WriteFile(outside, []byte("not the site's"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sites := []map[string]string{
+		{
+			"index.html":        "first, and longer than what replaces it",
+			"gone.html":         "a page the later sites lack",
+			"a/b/c.html":        "c",
+			"old/deep/x.html":   "x",
+			"file-then-dir":     "a file where a directory comes later",
+			"dir-then-file/z":   "a directory where a file comes later",
+			"same/index.html":   "unchanged",
+			"grows/index.html":  "s",
+			"shrinks/index.txt": "0123456789",
+		},
+		{
+			"index.html":           "second",
+			"a/b/c.html":           "c2",
+			"file-then-dir/y.html": "y",
+			"dir-then-file":        "now a file",
+			"same/index.html":      "unchanged",
+			"grows/index.html":     "a good deal longer than before",
+			"shrinks/index.txt":    "0",
+		},
+		{
+			"index.html": "third",
+			"new/n.html": "n",
+		},
+		{
+			"index.html":        "fourth",
+			"gone.html":         "back again",
+			"file-then-dir":     "a file again",
+			"dir-then-file/z":   "a directory again",
+			"shrinks/index.txt": "",
+		},
+	}
+	for i, site := range sites {
+		build(t, out, site)
+		if got, want := readTree(t, out), withDirs(site); !maps.Equal(got, want) {
+			t.Fatalf("site %d: out holds\n%v\nwant\n%v", i+1, got, want)
+		}
+		if i == 0 {
+			continue
+		}
+		// The site before is kept beside out, as it was built.
+		if got, want := readTree(t, prevPath(out)), withDirs(sites[i-1]); !maps.Equal(got, want) {
+			t.Fatalf("site %d: the kept site holds\n%v\nwant\n%v", i+1, got, want)
+		}
+		if i == 1 {
+			// Someone leaves a link in the kept site, to a file of the
+			// same name the next site writes, and one to a directory.
+			prev := prevPath(out)
+			os.Remove(filepath.Join(prev, "index.html"))
+			if err := os.Symlink(outside, filepath.Join(prev, "index.html")); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+			if err := os.Symlink(root, filepath.Join(prev, "new")); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if b, _ := os.ReadFile(outside); string(b) != "not the site's" {
+		t.Fatalf("a write followed a link out of the tree: %q", b)
+	}
+	entries, _ := os.ReadDir(root)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{".public.prev", "outside.txt", "public"}; !slices.Equal(names, want) {
+		t.Fatalf("beside out: %v, want %v", names, want)
+	}
+}
+
+// TestTreeAbortKeepsTheOldSite checks that a failed build leaves out as
+// it was and its half-written tree to be written over next time.
+func TestTreeAbortKeepsTheOldSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, out, map[string]string{"index.html": "one"})
+	build(t, out, map[string]string{"index.html": "two"})
+	tr, err := NewTree(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tr.Put("index.html", []byte("three, never committed")); err != nil {
+		t.Fatal(err)
+	}
+	tr.Abort()
+	if got := readTree(t, out); !maps.Equal(got, map[string]string{"index.html": "two"}) {
+		t.Fatalf("out after an aborted build: %v", got)
+	}
+	build(t, out, map[string]string{"index.html": "four"})
+	if got := readTree(t, out); !maps.Equal(got, map[string]string{"index.html": "four"}) {
+		t.Fatalf("out after the next build: %v", got)
+	}
+	if got := readTree(t, prevPath(out)); !maps.Equal(got, map[string]string{"index.html": "two"}) {
+		t.Fatalf("kept site: %v", got)
+	}
+}
