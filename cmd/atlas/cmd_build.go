@@ -12,7 +12,8 @@ import (
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("build", "atlas build [--source DIR] [--out DIR] [--base-url URL] [--stats]",
 		"Check every record, chapter and link, render the site and swap it into --out.\n"+
-			"On any problem nothing is written and the previous site stays as it was.", stderr)
+			"On any problem the previous site stays as it was. The site replaced is kept beside\n"+
+			"--out (.public.prev for public) for the next build to write over.", stderr)
 	var f siteFlags
 	f.register(fs, true)
 	stats := fs.Bool("stats", false, "print documents, pages, bytes written and time per stage")
