@@ -95,6 +95,14 @@ func TestBuildIsAtomicAndRemovesStaleFiles(t *testing.T) {
 	if !regexp.MustCompile(`vendors/zeta-browser\.yaml:\d+:\d+: .*identifers`).MatchString(errs) {
 		t.Fatalf("error lacks the place of the problem:\n%s", errs)
 	}
+	leftAlone(t, out, before)
+}
+
+// leftAlone checks what a failed build leaves: out exactly as snapshot
+// found it before, and nothing beside it but the site kept for the next
+// build to write over.
+func leftAlone(t *testing.T, out string, before map[string][32]byte) {
+	t.Helper()
 	after := snapshot(t, out)
 	if len(before) != len(after) {
 		t.Fatalf("failed build changed the file count: %d → %d", len(before), len(after))
@@ -104,13 +112,6 @@ func TestBuildIsAtomicAndRemovesStaleFiles(t *testing.T) {
 			t.Fatalf("failed build changed %s", name)
 		}
 	}
-	onlyOutBeside(t, out)
-}
-
-// onlyOutBeside checks that there is nothing beside out but out and the
-// site kept for the next build to write over.
-func onlyOutBeside(t *testing.T, out string) {
-	t.Helper()
 	entries, err := os.ReadDir(filepath.Dir(out))
 	if err != nil {
 		t.Fatal(err)

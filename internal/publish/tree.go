@@ -156,21 +156,9 @@ func (t *Tree) Commit() error {
 			return fmt.Errorf("remove %s: %w", prev, err)
 		}
 	}
-	if _, err := os.Lstat(t.out); err == nil {
-		if err := os.Rename(t.out, prev); err != nil {
-			t.Abort()
-			return fmt.Errorf("move the previous %s aside: %w", t.out, err)
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	if err := swap(t.out, t.tmp, prev); err != nil {
 		t.Abort()
-		return fmt.Errorf("stat %s: %w", t.out, err)
-	}
-	if err := os.Rename(t.tmp, t.out); err != nil {
-		if rerr := os.Rename(prev, t.out); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
-			return fmt.Errorf("put %s in place: %w (and restoring the previous site from %s failed: %v)", t.out, err, prev, rerr)
-		}
-		os.RemoveAll(t.tmp)
-		return fmt.Errorf("put %s in place: %w", t.out, err)
+		return err
 	}
 	return nil
 }

@@ -43,7 +43,15 @@ func WriteProgress(out string, files Files, progress func(done, total int)) erro
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return fmt.Errorf("chmod %s: %w", tmp, err)
 	}
-	return swap(out, tmp, &committed)
+	old := tmp + ".old"
+	if err := swap(out, tmp, old); err != nil {
+		return err
+	}
+	committed = true
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Errorf("remove the previous site at %s: %w", old, err)
+	}
+	return nil
 }
 
 // writeTree writes every file below dir: the folders first, then the files
@@ -83,31 +91,25 @@ func writeTree(dir string, files Files, progress func(done, total int)) error {
 	return nil
 }
 
-// swap moves tmp to out, keeping the old out aside until the new one is in
-// place.
-func swap(out, tmp string, committed *bool) error {
-	old := ""
+// swap moves out, when there is one, to aside and tmp to out; when the
+// second move fails, the first is undone.
+func swap(out, tmp, aside string) error {
+	moved := false
 	if _, err := os.Lstat(out); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(out, old); err != nil {
+		if err := os.Rename(out, aside); err != nil {
 			return fmt.Errorf("move the previous %s aside: %w", out, err)
 		}
+		moved = true
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("stat %s: %w", out, err)
 	}
 	if err := os.Rename(tmp, out); err != nil {
-		if old != "" {
-			if rerr := os.Rename(old, out); rerr != nil {
-				return fmt.Errorf("put %s in place: %w (and restoring the previous site failed: %v)", out, err, rerr)
+		if moved {
+			if rerr := os.Rename(aside, out); rerr != nil {
+				return fmt.Errorf("put %s in place: %w (and restoring the previous site from %s failed: %v)", out, err, aside, rerr)
 			}
 		}
 		return fmt.Errorf("put %s in place: %w", out, err)
-	}
-	*committed = true
-	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
-			return fmt.Errorf("remove the previous site at %s: %w", old, err)
-		}
 	}
 	return nil
 }
