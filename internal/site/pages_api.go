@@ -152,7 +152,7 @@ func (b *builder) feed(lang string) (publish.Files, error) {
 		return nil, err
 	}
 	data, err := export.IncidentsAtom(b.in.Records, export.Feed{BaseURL: b.absolute(""), Lang: lang, Title: title,
-		Path: feedPath(lang), Updated: b.in.Today})
+		Path: feedPath(lang), Updated: b.in.Today, Limit: feedEntries})
 	if err != nil {
 		return nil, err
 	}

@@ -28,6 +28,12 @@ func (y incidentYear) ItemsHTML() (template.HTML, error) {
 	return y.b.incidentsHTML(y.lang, y.Incidents)
 }
 
+// feedEntries is how many incidents the Atom feed carries, newest first.
+// Readers fetch a feed again and again, so it holds what is new, not the
+// history: that is the incidents page. At 10,000 records the whole list
+// was 6 MB a feed.
+const feedEntries = 100
+
 // feedPath is where the Atom feed of incidents is published in lang.
 func feedPath(lang string) string {
 	if lang == course.Languages[0] {
