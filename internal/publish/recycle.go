@@ -65,7 +65,9 @@ func recycle(prev, tmp string) *inventory {
 	inv := &inventory{ready: make(chan struct{}), files: map[string]*oldFile{}, dirs: map[string]bool{}}
 	go func() {
 		defer close(inv.ready)
-		inv.err = inv.take(tmp)
+		if err := inv.take(tmp); err != nil {
+			inv.err = fmt.Errorf("reuse the previous site: %w (delete %s and build again)", err, prev)
+		}
 	}()
 	return inv
 }
@@ -76,7 +78,7 @@ func recycle(prev, tmp string) *inventory {
 func (inv *inventory) take(root string) error {
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return fmt.Errorf("reuse the previous site in %s: %w (delete that directory and build again)", root, err)
+			return err
 		}
 		if p == root {
 			return nil
@@ -93,7 +95,7 @@ func (inv *inventory) take(root string) error {
 			inv.files[rel] = &oldFile{}
 		default:
 			if err := os.Remove(p); err != nil {
-				return fmt.Errorf("reuse the previous site in %s: %w (delete that directory and build again)", root, err)
+				return err
 			}
 		}
 		return nil
@@ -134,7 +136,7 @@ func (inv *inventory) sweep(root string, used func(dir string) bool) error {
 		// Gone with its directory, or its directory is a file now.
 		err := os.Remove(filepath.Join(root, filepath.FromSlash(name)))
 		if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
-			return fmt.Errorf("remove %s, which the new site lacks: %w", name, err)
+			return fmt.Errorf("remove %s of the previous site, which the new one lacks: %w", name, err)
 		}
 	}
 	var stale []string
@@ -150,7 +152,7 @@ func (inv *inventory) sweep(root string, used func(dir string) bool) error {
 			continue // gone with a parent, or a file of the new site now
 		}
 		if err := os.RemoveAll(full); err != nil {
-			return fmt.Errorf("remove %s, which the new site lacks: %w", dir, err)
+			return fmt.Errorf("remove %s of the previous site, which the new one lacks: %w", dir, err)
 		}
 	}
 	return nil

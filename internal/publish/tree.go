@@ -141,7 +141,7 @@ func (t *Tree) Commit() error {
 		}
 		if err := t.old.sweep(t.tmp, t.used); err != nil {
 			t.Abort()
-			return err
+			return fmt.Errorf("%w (delete %s and build again)", err, prevPath(t.out))
 		}
 	}
 	if err := os.Chmod(t.tmp, 0o755); err != nil {
