@@ -18,7 +18,7 @@ import (
 // file costs far more than rewriting one: the file system must find and
 // fill a free inode and a directory entry, and on ext4 without a journal
 // (the machine of issue #8) it steps over every inode freed in the last
-// minute to do so. At 10,000 chapters and 10,000 records, a build over the
+// one to six minutes to do so. At 10,000 chapters and 10,000 records, a build over the
 // previous site took 30 s (10 s of them deleting the old site) and the
 // next one 46 s, with 20 and 32 s of system time; writing over the kept
 // site, builds take 11 - 12 s, with 3 s of system time.
