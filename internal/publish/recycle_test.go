@@ -41,13 +41,9 @@ func readTree(t *testing.T, dir string) map[string]string {
 	return got
 }
 
-// build writes files as one build would, all at once, and commits.
-func build(t *testing.T, out string, files map[string]string) {
+// putAll puts files into tr all at once, as the workers of a build do.
+func putAll(t *testing.T, tr *Tree, files map[string]string) {
 	t.Helper()
-	tr, err := NewTree(out)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var wg sync.WaitGroup
 	for name, data := range files {
 		wg.Add(1)
@@ -59,6 +55,16 @@ func build(t *testing.T, out string, files map[string]string) {
 		}()
 	}
 	wg.Wait()
+}
+
+// build writes files as one build would, all at once, and commits.
+func build(t *testing.T, out string, files map[string]string) {
+	t.Helper()
+	tr, err := NewTree(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	putAll(t, tr, files)
 	if err := tr.Commit(); err != nil {
 		t.Fatal(err)
 	}

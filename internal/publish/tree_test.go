@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 )
 
@@ -28,17 +27,7 @@ func TestTree(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var wg sync.WaitGroup
-			for _, name := range []string{"index.html", "a/b/c.html", "a/b/d.html", "ru/index.html"} {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					if err := tr.Put(name, []byte("new")); err != nil {
-						t.Error(err)
-					}
-				}()
-			}
-			wg.Wait()
+			putAll(t, tr, map[string]string{"index.html": "new", "a/b/c.html": "new", "a/b/d.html": "new", "ru/index.html": "new"})
 			if err := tr.Put("../escape", nil); err == nil {
 				t.Error("an escaping path was written")
 			}
@@ -73,22 +62,13 @@ func TestTreeDirectories(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer tr.Abort()
-	var names []string
+	files := map[string]string{}
 	for i := range 200 {
-		names = append(names, fmt.Sprintf("v/%d/x/%d/index.html", i%7, i))
+		name := fmt.Sprintf("v/%d/x/%d/index.html", i%7, i)
+		files[name] = name
 	}
-	var wg sync.WaitGroup
-	for _, name := range names {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if err := tr.Put(name, []byte(name)); err != nil {
-				t.Error(err)
-			}
-		}()
-	}
-	wg.Wait()
-	for _, name := range names {
+	putAll(t, tr, files)
+	for name := range files {
 		if b, err := os.ReadFile(filepath.Join(tr.tmp, filepath.FromSlash(name))); err != nil || string(b) != name {
 			t.Fatalf("%s: %q, %v", name, b, err)
 		}
