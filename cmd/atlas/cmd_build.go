@@ -76,6 +76,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	res.Stats.Stages = append(res.Stats.Stages, build.Stage{Name: "commit", Duration: time.Since(commitStart)})
 	if *stats {
 		printStats(stdout, res.Stats)
+		printTreeStats(stdout, tree.Stats())
 	}
 	fmt.Fprintf(stdout, "built %d pages (%d files, %.1f MB) into %s in %s\n",
 		res.Stats.Pages, res.Stats.Files, float64(res.Stats.Bytes)/1e6, f.out, time.Since(start).Round(time.Millisecond))
@@ -103,4 +104,10 @@ func printStats(w io.Writer, s build.Stats) {
 	if rss := peakRSS(); rss > 0 {
 		fmt.Fprintf(w, "peak memory: %.0f MB (maximum resident set size)\n", float64(rss)/1e6)
 	}
+}
+
+// printTreeStats tells how the files went to disk: written over the site
+// kept from the build before (see publish/recycle.go), or created.
+func printTreeStats(w io.Writer, s publish.TreeStats) {
+	fmt.Fprintf(w, "files:     %d written over the previous site's, %d created, %d of its files removed\n", s.Rewritten, s.Created, s.Removed)
 }

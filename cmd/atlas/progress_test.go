@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/telemetry-atlas/atlas/internal/build"
+	"github.com/telemetry-atlas/atlas/internal/publish"
 )
 
 func TestProgressLine(t *testing.T) {
@@ -50,5 +51,13 @@ func TestPrintStats(t *testing.T) {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("stats lack %q:\n%s", want, buf.String())
 		}
+	}
+}
+
+func TestPrintTreeStats(t *testing.T) {
+	var buf bytes.Buffer
+	printTreeStats(&buf, publish.TreeStats{Rewritten: 68000, Created: 12, Removed: 3})
+	if want := "68000 written over the previous site's, 12 created, 3 of its files removed"; !strings.Contains(buf.String(), want) {
+		t.Errorf("tree stats %q lack %q", buf.String(), want)
 	}
 }

@@ -127,15 +127,18 @@ func overwrite(full string, data []byte) error {
 }
 
 // sweep removes what the old site had and the new one lacks: files the
-// build did not write, then directories it did not use, deepest first.
-func (inv *inventory) sweep(root string, used func(dir string) bool) error {
+// build did not write, then directories it did not use, deepest first. It
+// counts the files it removes in removed.
+func (inv *inventory) sweep(root string, used func(dir string) bool, removed *atomic.Int64) error {
 	for name, f := range inv.files {
 		if f.kept.Load() {
 			continue
 		}
 		// Gone with its directory, or its directory is a file now.
 		err := os.Remove(filepath.Join(root, filepath.FromSlash(name)))
-		if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
+		if err == nil {
+			removed.Add(1)
+		} else if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
 			return fmt.Errorf("remove %s of the previous site, which the new one lacks: %w", name, err)
 		}
 	}

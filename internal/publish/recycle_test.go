@@ -187,3 +187,34 @@ func TestTreeAbortKeepsTheOldSite(t *testing.T) {
 		t.Fatalf("kept site: %v", got)
 	}
 }
+
+// TestTreeStats counts a build's files: all new at first, then written
+// over the kept site's, created, and removed.
+func TestTreeStats(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	stats := func(files map[string]string) TreeStats {
+		t.Helper()
+		tr, err := NewTree(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		putAll(t, tr, files)
+		if err := tr.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return tr.Stats()
+	}
+	tests := []struct {
+		files map[string]string
+		want  TreeStats
+	}{
+		{map[string]string{"a.html": "1", "b/index.html": "1"}, TreeStats{Created: 2}},
+		{map[string]string{"a.html": "2", "b/index.html": "2"}, TreeStats{Created: 2}}, // nothing kept yet
+		{map[string]string{"a.html": "3", "c.html": "3", "d.html": "3"}, TreeStats{Rewritten: 1, Created: 2, Removed: 1}},
+	}
+	for i, tt := range tests {
+		if got := stats(tt.files); got != tt.want {
+			t.Errorf("build %d: %+v, want %+v", i+1, got, tt.want)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Tree is a site written file by file as it is built, into a directory
@@ -23,6 +24,20 @@ type Tree struct {
 
 	mu   sync.Mutex
 	dirs map[string]*treeDir // by slash-separated relative path
+
+	rewritten, created, removed atomic.Int64
+}
+
+// TreeStats counts the files a tree wrote over the kept site's, the files
+// it created, and the kept site's files it removed because the new site
+// lacks them.
+type TreeStats struct {
+	Rewritten, Created, Removed int
+}
+
+// Stats tells what the tree has done so far.
+func (t *Tree) Stats() TreeStats {
+	return TreeStats{int(t.rewritten.Load()), int(t.created.Load()), int(t.removed.Load())}
 }
 
 // treeDir is one directory of a tree, made once however many files of it
@@ -73,6 +88,7 @@ func (t *Tree) write(name, full string, data []byte) error {
 	if t.old != nil {
 		if f, ok := t.old.files[name]; ok {
 			f.kept.Store(true)
+			t.rewritten.Add(1)
 			return overwrite(full, data)
 		}
 		if t.old.dirs[name] {
@@ -81,6 +97,7 @@ func (t *Tree) write(name, full string, data []byte) error {
 			}
 		}
 	}
+	t.created.Add(1)
 	return os.WriteFile(full, data, 0o644)
 }
 
@@ -139,7 +156,7 @@ func (t *Tree) Commit() error {
 			t.Abort()
 			return err
 		}
-		if err := t.old.sweep(t.tmp, t.used); err != nil {
+		if err := t.old.sweep(t.tmp, t.used, &t.removed); err != nil {
 			t.Abort()
 			return fmt.Errorf("%w (delete %s and build again)", err, prevPath(t.out))
 		}
