@@ -57,8 +57,9 @@ func putAll(t *testing.T, tr *Tree, files map[string]string) {
 	wg.Wait()
 }
 
-// build writes files as one build would, all at once, and commits.
-func build(t *testing.T, out string, files map[string]string) {
+// build writes files as one build would, all at once, commits, and says
+// what the tree did.
+func build(t *testing.T, out string, files map[string]string) TreeStats {
 	t.Helper()
 	tr, err := NewTree(out)
 	if err != nil {
@@ -68,6 +69,7 @@ func build(t *testing.T, out string, files map[string]string) {
 	if err := tr.Commit(); err != nil {
 		t.Fatal(err)
 	}
+	return tr.Stats()
 }
 
 // withDirs adds the directories of files, as readTree lists them.
@@ -192,18 +194,6 @@ func TestTreeAbortKeepsTheOldSite(t *testing.T) {
 // over the kept site's, created, and removed.
 func TestTreeStats(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	stats := func(files map[string]string) TreeStats {
-		t.Helper()
-		tr, err := NewTree(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		putAll(t, tr, files)
-		if err := tr.Commit(); err != nil {
-			t.Fatal(err)
-		}
-		return tr.Stats()
-	}
 	tests := []struct {
 		files map[string]string
 		want  TreeStats
@@ -213,7 +203,7 @@ func TestTreeStats(t *testing.T) {
 		{map[string]string{"a.html": "3", "c.html": "3", "d.html": "3"}, TreeStats{Rewritten: 1, Created: 2, Removed: 1}},
 	}
 	for i, tt := range tests {
-		if got := stats(tt.files); got != tt.want {
+		if got := build(t, out, tt.files); got != tt.want {
 			t.Errorf("build %d: %+v, want %+v", i+1, got, tt.want)
 		}
 	}
