@@ -149,35 +149,33 @@ func (t *Tree) used(dir string) bool {
 }
 
 // Commit puts the tree in place of out, and keeps the site it replaces
-// for the next build to write over.
-func (t *Tree) Commit() error {
+// for the next build to write over. On failure the tree is set aside as
+// Abort does.
+func (t *Tree) Commit() (err error) {
+	defer func() {
+		if err != nil {
+			t.Abort()
+		}
+	}()
+	prev := prevPath(t.out)
 	if t.old != nil {
 		if err := t.old.wait(); err != nil {
-			t.Abort()
 			return err
 		}
 		if err := t.old.sweep(t.tmp, t.used, &t.removed); err != nil {
-			t.Abort()
-			return fmt.Errorf("%w (delete %s and build again)", err, prevPath(t.out))
+			return fmt.Errorf("%w (delete %s and build again)", err, prev)
 		}
 	}
 	if err := os.Chmod(t.tmp, 0o755); err != nil {
-		t.Abort()
 		return fmt.Errorf("chmod %s: %w", t.tmp, err)
 	}
-	prev := prevPath(t.out)
 	if _, err := os.Lstat(prev); err == nil {
 		// Another build kept a site meanwhile: one is enough.
 		if err := os.RemoveAll(prev); err != nil {
-			t.Abort()
 			return fmt.Errorf("remove %s: %w", prev, err)
 		}
 	}
-	if err := swap(t.out, t.tmp, prev); err != nil {
-		t.Abort()
-		return err
-	}
-	return nil
+	return swap(t.out, t.tmp, prev)
 }
 
 // Abort sets the tree aside for the next build to write over (or removes
