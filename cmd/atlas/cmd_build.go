@@ -99,7 +99,7 @@ func printStats(w io.Writer, s build.Stats) {
 	}
 	fmt.Fprintf(w, "  %-8s %12s\n", "total", total.Round(time.Microsecond))
 	for _, st := range s.Busy {
-		fmt.Fprintf(w, "  render includes %s: %s summed over workers\n", st.Name, st.Duration.Round(time.Microsecond))
+		fmt.Fprintf(w, "  render includes %s: %s\n", st.Name, st.Duration.Round(time.Microsecond))
 	}
 	if rss := peakRSS(); rss > 0 {
 		fmt.Fprintf(w, "peak memory: %.0f MB (maximum resident set size)\n", float64(rss)/1e6)

@@ -34,8 +34,8 @@ type Options struct {
 	KeepInput bool
 	// Out, when set, receives every file, minified, as soon as it is
 	// rendered, and Result.Files stays empty: the site is never held whole
-	// in memory. Put is called from several goroutines at once. On
-	// problems the caller discards what Out received.
+	// in memory. Put is called from one goroutine, in the order the
+	// files are made. On problems the caller discards what Out received.
 	Out Sink
 }
 
@@ -58,8 +58,8 @@ type Stats struct {
 	Bytes                           int64
 	Stages                          []Stage
 	// Busy is, for a build streamed to Options.Out, the time spent
-	// minifying and writing inside the render stage, summed over the
-	// goroutines that did it.
+	// minifying (summed over the workers) and writing (by the one writer)
+	// inside the render stage.
 	Busy []Stage
 }
 
@@ -213,43 +213,48 @@ func readTree(fsys fs.FS, dir string) (publish.Files, error) {
 // stream renders, minifies and writes each file as it is made.
 func stream(opt Options, in *site.Input, res *Result, stage func(string)) (*Result, error) {
 	mn := publish.NewMinifier()
-	var files, pages, bytes, minifying, writing atomic.Int64
-	// Each file is minified into a reused buffer, written and dropped:
-	// nothing of it is allocated per file.
+	var files, pages, bytes, minifying atomic.Int64
+	// Each file is minified into a reused buffer, handed to the writer and
+	// taken back once written: nothing of it is allocated per file.
 	buffers := sync.Pool{New: func() any { return new([]byte) }}
+	free := func(buf *[]byte) {
+		if cap(*buf) <= 1<<20 { // a rare large file's buffer is let go
+			*buf = (*buf)[:0]
+			buffers.Put(buf)
+		}
+	}
+	out := newWriter(opt.Out, 64, free)
 	in.Emit = func(name string, data []byte) error {
 		t0 := time.Now()
 		buf := buffers.Get().(*[]byte)
 		min, err := mn.Append((*buf)[:0], name, data) // data is ours until we return
-		defer func() {
-			if cap(min) <= 1<<20 { // a rare large file's buffer is let go
-				*buf = min[:0]
-				buffers.Put(buf)
-			}
-		}()
 		if err != nil {
+			free(buf)
 			return err
 		}
-		t1 := time.Now()
-		if err := opt.Out.Put(name, min); err != nil {
-			return err
-		}
-		minifying.Add(int64(t1.Sub(t0)))
-		writing.Add(int64(time.Since(t1)))
+		*buf = min
+		minifying.Add(int64(time.Since(t0)))
 		files.Add(1)
 		bytes.Add(int64(len(min)))
 		if path.Ext(name) == ".html" {
 			pages.Add(1)
 		}
-		return nil
+		return out.put(name, buf)
 	}
 	in.Consume = !opt.KeepInput
 	_, probs, err := site.Build(*in)
+	writing, werr := out.close()
+	if err == nil {
+		err = werr
+	}
 	if err != nil {
 		return nil, err
 	}
 	stage("render")
-	res.Stats.Busy = []Stage{{"minify", time.Duration(minifying.Load())}, {"write", time.Duration(writing.Load())}}
+	res.Stats.Busy = []Stage{
+		{"minify, summed over the workers", time.Duration(minifying.Load())},
+		{"write, in one writer", writing},
+	}
 	if len(probs) > 0 {
 		res.Problems = probs
 		return res, ErrProblems
