@@ -224,6 +224,15 @@ func stream(opt Options, in *site.Input, res *Result, stage func(string)) (*Resu
 		}
 	}
 	out := newWriter(opt.Out, 64, free)
+	// queue counts a file and hands it, in buf, to the writer.
+	queue := func(name string, buf *[]byte) error {
+		files.Add(1)
+		bytes.Add(int64(len(*buf)))
+		if path.Ext(name) == ".html" {
+			pages.Add(1)
+		}
+		return out.put(name, buf)
+	}
 	in.Emit = func(name string, data []byte) error {
 		t0 := time.Now()
 		buf := buffers.Get().(*[]byte)
@@ -234,12 +243,13 @@ func stream(opt Options, in *site.Input, res *Result, stage func(string)) (*Resu
 		}
 		*buf = min
 		minifying.Add(int64(time.Since(t0)))
-		files.Add(1)
-		bytes.Add(int64(len(min)))
-		if path.Ext(name) == ".html" {
-			pages.Add(1)
-		}
-		return out.put(name, buf)
+		return queue(name, buf)
+	}
+	// A page written minified already (a record's) is only copied.
+	in.EmitMinified = func(name string, data []byte) error {
+		buf := buffers.Get().(*[]byte)
+		*buf = append((*buf)[:0], data...)
+		return queue(name, buf)
 	}
 	in.Consume = !opt.KeepInput
 	_, probs, err := site.Build(*in)

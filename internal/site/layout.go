@@ -15,29 +15,31 @@ const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 
 var navEntries = [...]string{"course", "vendors", "compare", "incidents", "methodology", "about"}
 
 // layout writes the page around main; head adds to the page's <head>.
+// It writes minified (see pageWriter): whitespace only where htmlmin keeps
+// it, between two phrasing elements of the search form.
 func (w *pageWriter) layout(head, main func(*pageWriter)) {
 	v := w.v
-	w.raw("<!DOCTYPE html>\n<html lang=\"")
-	w.text(v.Lang)
-	w.raw("\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"" +
-		contentSecurityPolicy + "\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<title>")
+	w.raw("<!doctype html><html")
+	w.mattr("html", "lang", v.Lang)
+	w.raw(" dir=\"ltr\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta http-equiv=\"Content-Security-Policy\" content=\"" +
+		contentSecurityPolicy + "\"><meta name=\"referrer\" content=\"no-referrer\"><meta name=\"color-scheme\" content=\"light dark\"><title>")
 	if v.Title != "" {
-		w.text(v.Title)
+		w.mtext(v.Title)
 		w.raw(" · ")
 	}
-	w.text(v.SiteTitle())
+	w.mtext(v.SiteTitle())
 	w.raw("</title>")
 	if v.Description != "" {
-		w.raw("\n<meta name=\"description\" content=\"")
-		w.text(v.Description)
-		w.raw("\">")
+		w.raw("<meta name=\"description\"")
+		w.mattr("meta", "content", v.Description)
+		w.raw(">")
 	}
 	if v.NoIndex {
-		w.raw("\n<meta name=\"robots\" content=\"noindex\">")
+		w.raw("<meta name=\"robots\" content=\"noindex\">")
 	} else {
-		w.raw("\n<link rel=\"canonical\" href=\"")
-		w.url(v.Canonical())
-		w.raw("\">")
+		w.raw("<link rel=\"canonical\"")
+		w.murl("link", "href", v.Canonical())
+		w.raw(">")
 		for _, a := range v.Alternates {
 			w.alternate(a.Lang, a.URL)
 		}
@@ -46,103 +48,96 @@ func (w *pageWriter) layout(head, main func(*pageWriter)) {
 		}
 	}
 	for _, css := range [...]string{"css/site.css", "css/code.css", "css/search.css"} {
-		w.raw("\n<link rel=\"stylesheet\" href=\"")
-		w.url(w.asset(css))
-		w.raw("\">")
+		w.raw("<link rel=\"stylesheet\"")
+		w.murl("link", "href", w.asset(css))
+		w.raw(">")
 	}
-	w.raw("\n<link rel=\"icon\" href=\"")
-	w.url(w.asset("favicon.svg"))
-	w.raw("\" type=\"image/svg+xml\">\n<script src=\"")
-	w.url(w.asset("js/search.js"))
-	w.raw("\" defer></script>")
+	w.raw("<link rel=\"icon\"")
+	w.murl("link", "href", w.asset("favicon.svg"))
+	w.raw(" type=\"image/svg+xml\"><script")
+	w.murl("script", "src", w.asset("js/search.js"))
+	w.raw(" defer></script>")
 	if head != nil {
 		head(w)
 	}
-	w.raw("\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">")
-	w.ui("skip")
-	w.raw("</a>\n<header class=\"site-header\">\n  <div class=\"bar\">\n    <a class=\"brand\" href=\"")
-	w.url(v.Link("/"))
-	w.raw("\">")
-	w.text(v.SiteTitle())
-	w.raw("</a>\n    <nav class=\"nav\" aria-label=\"")
-	w.ui("nav.label")
-	w.raw("\">\n      <ul>")
+	w.raw("</head><body><a class=\"skip\" href=\"#main\">")
+	w.mui("skip")
+	w.raw("</a><header class=\"site-header\"><div class=\"bar\"><a class=\"brand\"")
+	w.murl("a", "href", v.Link("/"))
+	w.raw(">")
+	w.mtext(v.SiteTitle())
+	w.raw("</a><nav class=\"nav\"")
+	w.mattr("nav", "aria-label", w.uiText("nav.label"))
+	w.raw("><ul>")
 	for _, section := range navEntries {
-		w.raw("\n        <li><a href=\"")
-		w.url(v.Link("/" + section + "/"))
-		w.raw("\"")
+		w.raw("<li><a")
+		w.murl("a", "href", v.Link("/"+section+"/"))
 		if v.Section == section {
 			w.raw(" aria-current=\"page\"")
 		}
 		w.raw(">")
-		w.ui("nav." + section)
+		w.mui("nav." + section)
 		w.raw("</a></li>")
 	}
-	w.raw("\n      </ul>\n    </nav>\n    <nav class=\"langs\" aria-label=\"")
-	w.ui("lang.label")
-	w.raw("\">\n      <ul>")
+	w.raw("</ul></nav><nav class=\"langs\"")
+	w.mattr("nav", "aria-label", w.uiText("lang.label"))
+	w.raw("><ul>")
 	for _, a := range v.Alternates {
-		w.raw("\n        <li><a href=\"")
-		w.url(a.URL)
-		w.raw("\" hreflang=\"")
-		w.text(a.Lang)
-		w.raw("\" lang=\"")
-		w.text(a.Lang)
-		w.raw("\"")
+		w.raw("<li><a")
+		w.murl("a", "href", a.URL)
+		w.mattr("a", "hreflang", a.Lang)
+		w.mattr("a", "lang", a.Lang)
 		if a.Lang == v.Lang {
 			w.raw(" aria-current=\"true\"")
 		}
 		w.raw(">")
-		w.text(v.LangName(a.Lang))
+		w.mtext(v.LangName(a.Lang))
 		w.raw("</a></li>")
 	}
-	w.raw("\n      </ul>\n    </nav>\n  </div>\n  ")
+	w.raw("</ul></nav></div>")
 	w.searchBox()
-	w.raw("\n</header>\n<main id=\"main\" tabindex=\"-1\">")
+	w.raw("</header><main id=\"main\" tabindex=\"-1\">")
 	if v.Fallback() {
-		w.raw("\n<p class=\"notice\" role=\"note\">")
-		w.ui("fallback")
+		w.raw("<p class=\"notice\" role=\"note\">")
+		w.mui("fallback")
 		w.raw("</p>")
 	}
-	w.raw("\n")
 	main(w)
-	w.raw("\n</main>\n<footer class=\"site-footer\">\n  <p>")
-	w.ui("footer.license")
-	w.raw(" <a href=\"")
-	w.url(v.Repository())
-	w.raw("\">")
-	w.ui("footer.source")
-	w.raw("</a></p>\n  <p>")
-	w.ui("footer.privacy")
-	w.raw("</p>\n</footer>\n</body>\n</html>\n")
+	w.raw("</main><footer class=\"site-footer\"><p>")
+	w.mui("footer.license")
+	w.raw(" <a")
+	w.murl("a", "href", v.Repository())
+	w.raw(">")
+	w.mui("footer.source")
+	w.raw("</a></p><p>")
+	w.mui("footer.privacy")
+	w.raw("</p></footer></body></html>")
 }
 
 // alternate writes one hreflang link of the head.
 func (w *pageWriter) alternate(lang, url string) {
-	w.raw("\n<link rel=\"alternate\" hreflang=\"")
-	w.text(lang)
-	w.raw("\" href=\"")
-	w.url(w.v.Absolute(url))
-	w.raw("\">")
+	w.raw("<link rel=\"alternate\"")
+	w.mattr("link", "hreflang", lang)
+	w.murl("link", "href", w.v.Absolute(url))
+	w.raw(">")
 }
 
 // searchBox is the search form of the header: a plain GET form to /search/
 // that search.js turns into a combobox.
 func (w *pageWriter) searchBox() {
 	v := w.v
-	w.raw("\n<form class=\"search\" role=\"search\" action=\"")
-	w.url(v.Link("/search/"))
-	w.raw("\" method=\"get\" data-search-index=\"")
-	w.text(v.SearchIndex())
-	w.raw("\" data-search-lang=\"")
-	w.text(v.Lang)
-	w.raw("\">\n  <label class=\"visually-hidden\" for=\"search-q\">")
-	w.ui("search.label")
-	w.raw("</label>\n  <input id=\"search-q\" type=\"text\" enterkeyhint=\"search\" name=\"q\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"")
-	w.ui("search.placeholder")
-	w.raw("\" role=\"combobox\" aria-expanded=\"false\" aria-controls=\"search-results\" aria-autocomplete=\"list\">\n  <button type=\"submit\">")
-	w.ui("search.button")
-	w.raw("</button>\n  <div class=\"search-results\" id=\"search-results\" role=\"listbox\" aria-label=\"")
-	w.ui("search.results")
-	w.raw("\" hidden></div>\n  <p class=\"search-status visually-hidden\" role=\"status\" aria-live=\"polite\"></p>\n</form>\n")
+	w.raw("<form class=\"search\" role=\"search\"")
+	w.murl("form", "action", v.Link("/search/"))
+	w.raw(" method=\"get\"")
+	w.mattr("form", "data-search-index", v.SearchIndex())
+	w.mattr("form", "data-search-lang", v.Lang)
+	w.raw("><label class=\"visually-hidden\" for=\"search-q\">")
+	w.mui("search.label")
+	w.raw("</label>\n<input id=\"search-q\" type=\"text\" enterkeyhint=\"search\" name=\"q\" autocomplete=\"off\" spellcheck=\"false\"")
+	w.mattr("input", "placeholder", w.uiText("search.placeholder"))
+	w.raw(" role=\"combobox\" aria-expanded=\"false\" aria-controls=\"search-results\" aria-autocomplete=\"list\">\n<button type=\"submit\">")
+	w.mui("search.button")
+	w.raw("</button><div class=\"search-results\" id=\"search-results\" role=\"listbox\"")
+	w.mattr("div", "aria-label", w.uiText("search.results"))
+	w.raw(" hidden></div><p class=\"search-status visually-hidden\" role=\"status\" aria-live=\"polite\"></p></form>")
 }

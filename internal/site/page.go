@@ -26,6 +26,9 @@ type Page struct {
 	// Main, when set, writes the page's own part in Go instead of the
 	// template's "main" (render_vendor.go says why).
 	Main func(w *pageWriter)
+	// minimal says that Main writes minified, as the layout does (see
+	// pageWriter), so that the whole page needs no minifying.
+	minimal bool
 	// done, when set, is called once the page is out in a build that
 	// consumes its input (Input.Consume).
 	done func()
@@ -145,7 +148,7 @@ const maxPooledBuffer = 1 << 20
 // render returns the page's bytes.
 func (b *builder) render(p *Page) ([]byte, error) {
 	var out []byte
-	err := b.renderTo(p, func(data []byte) error {
+	err := b.renderTo(p, func(data []byte, _ bool) error {
 		out = bytes.Clone(data)
 		return nil
 	})
@@ -155,10 +158,11 @@ func (b *builder) render(p *Page) ([]byte, error) {
 // renderTo writes the page into a reused buffer and hands it to use, which
 // must not keep it: the next page is written into the same memory. A site
 // of 30,000 pages then allocates no page twice, nor at all when use only
-// minifies and writes it.
-func (b *builder) renderTo(p *Page, use func([]byte) error) error {
+// minifies and writes it. minimal says that the page is written as htmlmin
+// would write it (see pageWriter).
+func (b *builder) renderTo(p *Page, use func(data []byte, minimal bool) error) error {
 	buf := b.buffers.Get().(*[]byte)
-	w := &pageWriter{b: (*buf)[:0], v: view{Page: p, b: b}}
+	w := &pageWriter{b: (*buf)[:0], v: view{Page: p, b: b}, minimal: p.minimal}
 	defer func() {
 		// A page of every record (the matrix: 30 MB at 10,000) would
 		// leave its buffer to every page after it: it is let go instead.
@@ -182,7 +186,7 @@ func (b *builder) renderTo(p *Page, use func([]byte) error) error {
 	if w.err != nil {
 		return w.err
 	}
-	return use(w.b)
+	return use(w.b, w.minimal)
 }
 
 // funcs are the template functions; they depend on nothing but their

@@ -128,7 +128,7 @@ func (b *builder) vendorPages() []*Page {
 				Main: func(w *pageWriter) {
 					v := b.vendorView(r, lang)
 					w.vendorMain(&v)
-				}}
+				}, minimal: true}
 		})...)
 	}
 	return out

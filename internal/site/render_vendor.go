@@ -6,298 +6,296 @@ import "strings"
 // are two of each per record (one per language), and at 10,000 records the
 // template engine spent more time on them than every other stage of the
 // build together. The markup is the one the templates had; escaping is
-// html/template's (escape.go).
+// html/template's (escape.go). The record's page is also written minified,
+// as htmlmin would write it (see pageWriter): at 10,000 records, minifying
+// these pages was half of all minifying.
 
-// vendorMain writes the part of a record's page that is the record.
+// vendorMain writes the part of a record's page that is the record,
+// minified as the layout is (see pageWriter): the page is not minified
+// again.
 func (w *pageWriter) vendorMain(v *vendorView) {
-	w.raw("\n<article class=\"vendor\"")
+	w.raw("<article class=\"vendor\"")
 	if w.v.Fallback() {
-		w.attr("lang", v.ContentLang)
+		w.mattr("article", "lang", v.ContentLang)
 	}
-	w.raw(">\n<header>\n  <p class=\"kicker\">")
-	w.text(v.Kind)
+	w.raw("><header><p class=\"kicker\">")
+	w.mtext(v.Kind)
 	w.raw(" · ")
-	w.text(strings.Join(v.Platforms, ", "))
-	w.raw("</p>\n  <h1>")
-	w.text(v.Name)
+	w.mtext(strings.Join(v.Platforms, ", "))
+	w.raw("</p><h1>")
+	w.mtext(v.Name)
 	w.raw("</h1>")
 	if v.Versions != "" {
 		w.raw("<p class=\"meta\">")
-		w.ui("vendor.versions")
+		w.mui("vendor.versions")
 		w.raw(": ")
-		w.text(v.Versions)
+		w.mtext(v.Versions)
 		w.raw("</p>")
 	}
-	w.raw("\n  <div class=\"summary\">")
-	w.html(v.Summary)
-	w.raw("</div>\n</header>\n\n")
+	w.raw("<div class=\"summary\">")
+	w.markup(v.Summary)
+	w.raw("</div></header>")
 	w.vendorVerdict(v)
-	w.raw("\n\n")
 	w.vendorCollects(v)
 	w.vendorWays(v)
 	w.vendorEndpoints(v)
 	w.vendorIncidents(v)
-	w.raw("\n\n")
 	w.sectionHead("sources", "vendor.sources")
-	w.raw("\n  <ol class=\"sources\">")
+	w.raw("<ol class=\"sources\">")
 	for _, s := range v.Sources {
-		w.raw("\n    <li id=\"source-")
+		w.raw("<li id=\"source-")
 		w.int(s.N)
-		w.raw("\"><a href=\"")
-		w.url(s.Source.URL)
-		w.raw("\" rel=\"nofollow noopener\">")
-		w.text(s.Source.Title)
+		w.raw("\"><a")
+		w.murl("a", "href", s.Source.URL)
+		w.raw(" rel=\"nofollow noopener\">")
+		w.mtext(s.Source.Title)
 		w.raw("</a>, ")
-		w.text(s.Source.Publisher)
+		w.mtext(s.Source.Publisher)
 		if s.Published != "" {
 			w.raw(", ")
-			w.text(s.Published)
+			w.mtext(s.Published)
 		}
 		w.raw(". <span class=\"muted\">")
-		w.ui("vendor.accessed")
+		w.mui("vendor.accessed")
 		w.raw(" ")
-		w.text(s.Accessed)
+		w.mtext(s.Accessed)
 		w.raw("</span></li>")
 	}
-	w.raw("\n  </ol>\n</section>\n\n<footer class=\"record-meta\">\n  <p>")
-	w.ui("vendor.reviewed")
-	w.raw(" <time datetime=\"")
-	w.text(v.Reviewed)
-	w.raw("\">")
-	w.text(v.Reviewed)
+	w.raw("</ol></section><footer class=\"record-meta\"><p>")
+	w.mui("vendor.reviewed")
+	w.raw(" <time")
+	w.mattr("time", "datetime", v.Reviewed)
+	w.raw(">")
+	w.mtext(v.Reviewed)
 	w.raw("</time>")
 	if v.NeedsReview {
 		w.raw(" <span class=\"badge needs-review\">")
-		w.ui("vendor.needsreview")
+		w.mui("vendor.needsreview")
 		w.raw("</span>")
 	}
-	w.raw("</p>\n  <p><a href=\"")
-	w.url(v.EditURL)
-	w.raw("\">")
-	w.ui("vendor.edit")
-	w.raw("</a> · <a href=\"")
-	w.url(v.JSONURL)
-	w.raw("\" type=\"application/json\">")
-	w.ui("vendor.json")
+	w.raw("</p><p><a")
+	w.murl("a", "href", v.EditURL)
+	w.raw(">")
+	w.mui("vendor.edit")
+	w.raw("</a> · <a")
+	w.murl("a", "href", v.JSONURL)
+	w.raw(" type=\"application/json\">")
+	w.mui("vendor.json")
 	w.raw("</a>")
 	if v.HostsURL != "" {
-		w.raw(" · <a href=\"")
-		w.url(v.HostsURL)
-		w.raw("\" type=\"text/plain\">")
-		w.ui("vendor.hostsfile")
+		w.raw(" · <a")
+		w.murl("a", "href", v.HostsURL)
+		w.raw(" type=\"text/plain\">")
+		w.mui("vendor.hostsfile")
 		w.raw("</a>")
 	}
-	w.raw("</p>\n</footer>\n</article>\n")
+	w.raw("</p></footer></article>")
 }
 
 func (w *pageWriter) vendorVerdict(v *vendorView) {
-	w.raw("<section class=\"verdict verdict-")
-	w.text(string(v.Verdict.Level))
-	w.raw("\" aria-labelledby=\"verdict\">\n  <h2 id=\"verdict\">")
-	w.ui("vendor.verdict")
-	w.raw(": <span class=\"badge ")
-	w.text(string(v.Verdict.Level))
-	w.raw("\">")
-	w.text(v.Level.Title)
-	w.raw("</span></h2>\n  <p>")
-	w.text(v.Level.Explanation)
+	w.raw("<section")
+	w.mattr("section", "class", "verdict verdict-"+string(v.Verdict.Level))
+	w.raw(" aria-labelledby=\"verdict\"><h2 id=\"verdict\">")
+	w.mui("vendor.verdict")
+	w.raw(": <span")
+	w.mattr("span", "class", "badge "+string(v.Verdict.Level))
+	w.raw(">")
+	w.mtext(v.Level.Title)
+	w.raw("</span></h2><p>")
+	w.mtext(v.Level.Explanation)
 	w.raw("</p>")
 	if len(v.Reasons) > 0 {
 		methodology := w.v.Link("/methodology/")
-		w.raw("\n  <ul class=\"reasons\">")
+		w.raw("<ul class=\"reasons\">")
 		for _, r := range v.Reasons {
-			w.raw("\n    <li class=\"reason ")
-			w.text(string(r.Level))
-			w.raw("\"><span class=\"badge ")
-			w.text(string(r.Level))
-			w.raw("\">")
-			w.text(r.Label)
-			w.raw("</span> <a href=\"")
-			w.url(methodology)
-			w.raw("#rule-")
-			w.fragment(r.Rule)
-			w.raw("\">")
-			w.text(r.Text)
+			w.raw("<li")
+			w.mattr("li", "class", "reason "+string(r.Level))
+			w.raw("><span")
+			w.mattr("span", "class", "badge "+string(r.Level))
+			w.raw(">")
+			w.mtext(r.Label)
+			w.raw("</span> <a")
+			w.murl("a", "href", methodology+"#rule-"+string(appendURL(nil, r.Rule, false)))
+			w.raw(">")
+			w.mtext(r.Text)
 			w.raw("</a>")
 			if r.Alleged {
 				w.raw(" <em class=\"alleged\">(")
-				w.ui("status.alleged")
+				w.mui("status.alleged")
 				w.raw(")</em>")
 			}
 			w.raw("</li>")
 		}
-		w.raw("\n  </ul>")
+		w.raw("</ul>")
 	}
-	w.raw("\n  <p>")
+	w.raw("<p>")
 	if v.Verdict.CanTurnOff {
-		w.ui("vendor.canoff")
+		w.mui("vendor.canoff")
 	} else {
-		w.ui("vendor.cannotoff")
+		w.mui("vendor.cannotoff")
 	}
-	w.raw(" <a href=\"")
-	w.url(w.v.Link("/methodology/"))
-	w.raw("\">")
-	w.ui("vendor.howjudged")
-	w.raw("</a></p>\n</section>")
+	w.raw(" <a")
+	w.murl("a", "href", w.v.Link("/methodology/"))
+	w.raw(">")
+	w.mui("vendor.howjudged")
+	w.raw("</a></p></section>")
 }
 
 func (w *pageWriter) vendorCollects(v *vendorView) {
 	w.sectionHead("collects", "vendor.collects")
-	w.raw("\n  <div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"collects\">\n  <table class=\"collects\">\n    <thead><tr>\n      ")
-	for i, key := range [...]string{"category", "items", "linked", "purposes", "default", "offswitch", "status", "sources"} {
-		if i == 3 {
-			w.raw("\n      ")
-		}
+	w.raw("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"collects\"><table class=\"collects\"><thead><tr>")
+	for _, key := range [...]string{"category", "items", "linked", "purposes", "default", "offswitch", "status", "sources"} {
 		w.raw("<th scope=\"col\">")
-		w.ui("col." + key)
+		w.mui("col." + key)
 		w.raw("</th>")
 	}
-	w.raw("\n    </tr></thead>\n    <tbody>")
+	w.raw("</tr></thead><tbody>")
 	categories := w.v.Link("/categories/")
 	for _, c := range v.Collects {
-		w.raw("\n      <tr class=\"level-")
-		w.text(string(c.Level))
-		w.raw("\">\n        <th scope=\"row\"><a href=\"")
-		w.url(categories)
-		w.urlPart(c.Category.ID)
-		w.raw("/\">")
-		w.text(c.Category.Label)
-		w.raw("</a></th>\n        <td>")
-		w.text(strings.Join(c.Items, ", "))
+		w.raw("<tr")
+		w.mattr("tr", "class", "level-"+string(c.Level))
+		w.raw("><th scope=\"row\"><a")
+		w.murl("a", "href", categories+c.Category.ID+"/")
+		w.raw(">")
+		w.mtext(c.Category.Label)
+		w.raw("</a></th><td>")
+		w.mtext(strings.Join(c.Items, ", "))
 		if c.Note != "" {
 			w.raw("<p class=\"note\">")
-			w.html(c.Note)
+			w.markup(c.Note)
 			w.raw("</p>")
 		}
-		w.raw("</td>\n        <td><span class=\"link-")
-		w.text(c.Linked.ID)
-		w.raw("\">")
-		w.text(c.Linked.Label)
-		w.raw("</span></td>\n        <td>")
+		w.raw("</td><td><span")
+		w.mattr("span", "class", "link-"+c.Linked.ID)
+		w.raw(">")
+		w.mtext(c.Linked.Label)
+		w.raw("</span></td><td>")
 		w.collectionCells(c.Purposes, c.Default, c.OffSwitch, c.Status)
 		if c.Disclosed == "undisclosed" {
 			w.raw("; ")
-			w.ui("disclosed.undisclosed")
+			w.mui("disclosed.undisclosed")
 		}
-		w.raw("</td>\n        <td>")
+		w.raw("</td><td>")
 		w.refs(c.Sources)
-		w.raw("</td>\n      </tr>")
+		w.raw("</td></tr>")
 	}
-	w.raw("\n    </tbody>\n  </table>\n  </div>\n</section>")
+	w.raw("</tbody></table></div></section>")
 }
 
 func (w *pageWriter) vendorWays(v *vendorView) {
 	if len(v.Ways) == 0 {
 		return
 	}
-	w.raw("\n")
 	w.sectionHead("stop", "vendor.stop")
 	for _, way := range v.Ways {
-		w.raw("\n  <h3 id=\"way-")
-		w.text(way.Way)
-		w.raw("\">")
-		w.ui("way." + way.Way)
-		w.raw("</h3>\n  <ul class=\"controls\">")
+		w.raw("<h3")
+		w.mattr("h3", "id", "way-"+way.Way)
+		w.raw(">")
+		w.mui("way." + way.Way)
+		w.raw("</h3><ul class=\"controls\">")
 		for _, c := range way.Controls {
-			w.raw("\n    <li><p><strong>")
-			w.text(c.Kind.Label)
+			w.raw("<li><p><strong>")
+			w.mtext(c.Kind.Label)
 			w.raw(".</strong> ")
-			w.html(c.How)
+			w.markup(c.How)
 			w.raw(" <span class=\"stops\">")
-			w.ui("stops." + c.Stops)
+			w.mui("stops." + c.Stops)
 			w.raw("</span> ")
 			w.refs(c.Sources)
 			w.raw("</p>")
-			w.html(c.Snippet)
+			w.markup(c.Snippet)
 			w.raw("</li>")
 		}
-		w.raw("\n  </ul>")
+		w.raw("</ul>")
 	}
-	w.raw("\n</section>")
+	w.raw("</section>")
 }
 
 func (w *pageWriter) vendorEndpoints(v *vendorView) {
 	if len(v.Endpoints) == 0 {
 		return
 	}
-	w.raw("\n")
 	w.sectionHead("endpoints", "vendor.endpoints")
-	w.raw("\n\n  <ul class=\"endpoints\">")
+	w.raw("<ul class=\"endpoints\">")
 	for _, e := range v.Endpoints {
-		w.raw("\n    <li><code>")
-		w.text(e.Host)
+		w.raw("<li><code>")
+		w.mtext(e.Host)
 		w.raw("</code>")
 		if e.Purpose != "" {
 			w.raw(" — ")
-			w.text(e.Purpose)
+			w.mtext(e.Purpose)
 		}
 		w.raw(" ")
 		w.refs(e.Sources)
 		w.raw("</li>")
 	}
-	w.raw("\n  </ul>")
+	w.raw("</ul>")
 	if v.HostsSnippet != "" {
-		w.raw("\n  <p>")
-		w.ui("vendor.hostslead")
-		w.raw(" <a href=\"")
-		w.url(v.HostsURL)
-		w.raw("\" type=\"text/plain\">")
-		w.ui("vendor.hostsfile")
-		w.raw("</a></p>\n  ")
-		w.html(v.HostsSnippet)
+		w.raw("<p>")
+		w.mui("vendor.hostslead")
+		w.raw(" <a")
+		w.murl("a", "href", v.HostsURL)
+		w.raw(" type=\"text/plain\">")
+		w.mui("vendor.hostsfile")
+		w.raw("</a></p>")
+		w.markup(v.HostsSnippet)
 	}
-	w.raw("\n</section>")
+	w.raw("</section>")
 }
 
 func (w *pageWriter) vendorIncidents(v *vendorView) {
 	if len(v.Incidents) == 0 {
 		return
 	}
-	w.raw("\n")
 	w.sectionHead("incidents", "vendor.incidents")
-	w.raw("\n  <ol class=\"timeline\">")
+	w.raw("<ol class=\"timeline\">")
 	for _, inc := range v.Incidents {
-		w.raw("\n    <li id=\"")
-		w.text(inc.Anchor)
-		w.raw("\"><time datetime=\"")
-		w.text(inc.Date)
-		w.raw("\">")
-		w.text(inc.Date)
+		w.raw("<li")
+		w.mattr("li", "id", inc.Anchor)
+		w.raw("><time")
+		w.mattr("time", "datetime", inc.Date)
+		w.raw(">")
+		w.mtext(inc.Date)
 		w.raw("</time> <strong>")
-		w.text(inc.Title)
+		w.mtext(inc.Title)
 		w.raw("</strong> ")
-		w.html(inc.SummaryHTML)
+		w.markup(inc.SummaryHTML)
 		w.raw(" ")
 		w.refs(inc.Refs)
 		w.raw("</li>")
 	}
-	w.raw("\n  </ol>\n</section>")
+	w.raw("</ol></section>")
 }
 
 // sectionHead opens a section of a record's page, labelled by its heading:
 // id is the heading's id, key its UI string.
 func (w *pageWriter) sectionHead(id, key string) {
-	w.raw("<section aria-labelledby=\"")
-	w.text(id)
-	w.raw("\">\n  <h2 id=\"")
-	w.text(id)
-	w.raw("\">")
-	w.ui(key)
+	w.raw("<section")
+	w.mattr("section", "aria-labelledby", id)
+	w.raw("><h2")
+	w.mattr("h2", "id", id)
+	w.raw(">")
+	w.mui(key)
 	w.raw("</h2>")
 }
 
 // collectionCells writes the cells a collected item has in every table
 // that lists it, from inside its purposes cell to inside its status cell:
 // what it is used for, whether it is on by default, its off switch and the
-// evidence.
+// evidence. It writes minified (see pageWriter).
 func (w *pageWriter) collectionCells(purposes []labelled, byDefault, offSwitch, status string) {
-	w.labels(purposes)
-	w.raw("</td>\n        <td>")
-	w.ui("default." + byDefault)
-	w.raw("</td>\n        <td>")
-	w.ui("offswitch." + offSwitch)
-	w.raw("</td>\n        <td>")
-	w.ui("status." + status)
+	for i, t := range purposes {
+		if i > 0 {
+			w.raw(", ")
+		}
+		w.mtext(t.Label)
+	}
+	w.raw("</td><td>")
+	w.mui("default." + byDefault)
+	w.raw("</td><td>")
+	w.mui("offswitch." + offSwitch)
+	w.raw("</td><td>")
+	w.mui("status." + status)
 }
 
 // refs writes the numbered links to a record's sources.

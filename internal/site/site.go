@@ -37,6 +37,11 @@ type Input struct {
 	// it returns (a page's memory is reused for the next page), and Emit
 	// may change them meanwhile.
 	Emit func(name string, data []byte) error
+	// EmitMinified, when set with Emit, receives instead of it the pages
+	// that are written minified already (a record's page: see
+	// pageWriter), which minifying would give back unchanged. It is
+	// called as Emit is.
+	EmitMinified func(name string, data []byte) error
 	// Consume lets Build drop what a page alone needed once the page is
 	// out: a chapter's rendered body, its table of contents and its
 	// sections (indexed by then). The Input cannot be rendered again; a
@@ -99,8 +104,11 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 	order := renderOrder(pages)
 	parallel.Each(len(pages), func(k int) {
 		i := order[k]
-		err := b.renderTo(pages[i], func(data []byte) error {
+		err := b.renderTo(pages[i], func(data []byte, minimal bool) error {
 			links.add(pages[i].File(), data)
+			if minimal && in.Emit != nil && in.EmitMinified != nil {
+				return in.EmitMinified(pages[i].File(), data)
+			}
 			if in.Emit != nil {
 				return in.Emit(pages[i].File(), data)
 			}

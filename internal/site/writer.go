@@ -3,15 +3,29 @@ package site
 import (
 	"html/template"
 	"strconv"
+	"strings"
+
+	"github.com/telemetry-atlas/atlas/internal/htmlmin"
 )
 
 // pageWriter writes one page: markup comes from code as constant strings,
 // every value goes through text, attr or url, which escape it as
 // html/template would in the same place.
+//
+// The layout and a record's page are written minified: their markup
+// strings are written as htmlmin writes them, and their values go through
+// the m-methods (mtext, mattr, murl, markup), which escape a value and then
+// respell it as htmlmin would. A page written that way from end to end is
+// left as it is by htmlmin, so the build need not minify it (minimal).
 type pageWriter struct {
 	b   []byte
 	v   view
 	err error // the first missing UI string or asset; the page fails
+	// minimal says that the page so far is written as htmlmin would
+	// write it. It starts as the page says (Page.minimal) and is
+	// cleared by anything written that htmlmin could still change.
+	minimal bool
+	scratch []byte // a value being escaped by the m-methods
 }
 
 // raw writes markup. Only constant strings of this package go here.
@@ -22,7 +36,75 @@ func (w *pageWriter) text(s string) { w.b = appendEscaped(w.b, s) }
 
 // html writes markup that was made safe where it was made: rendered
 // Markdown, highlighted code.
-func (w *pageWriter) html(h template.HTML) { w.b = append(w.b, h...) }
+func (w *pageWriter) html(h template.HTML) {
+	w.b = append(w.b, h...)
+	w.minimal = false
+}
+
+// mtext writes a value as HTML text, minified: without whitespace at its
+// ends (htmlmin drops it next to a block tag, and collapses it with the
+// markup's own space elsewhere), runs of whitespace collapsed, entities
+// spelled as htmlmin spells them.
+func (w *pageWriter) mtext(s string) {
+	w.scratch = appendEscaped(w.scratch[:0], strings.Trim(s, htmlWhitespace))
+	w.b = htmlmin.AppendText(w.b, w.scratch)
+}
+
+// htmlWhitespace is the whitespace of HTML, which htmlmin collapses; other
+// spaces (a no-break space) are text.
+const htmlWhitespace = " \t\n\f\r"
+
+// mui writes the UI string key of the page's language as mtext does.
+func (w *pageWriter) mui(key string) { w.mtext(w.uiText(key)) }
+
+// mattr writes the attribute name="value" of a start tag named tag,
+// minified, or nothing when value is empty.
+func (w *pageWriter) mattr(tag, name, value string) {
+	if value == "" {
+		return
+	}
+	w.minAttr(tag, name, appendEscaped(w.scratch[:0], value))
+}
+
+// murl writes the attribute name, a whole URL, of a start tag named tag,
+// minified: as url does, then respelled as htmlmin would.
+func (w *pageWriter) murl(tag, name, u string) {
+	if !safeURL(u) {
+		u = urlUnsafe
+	}
+	w.minAttr(tag, name, appendURL(w.scratch[:0], u, true))
+}
+
+// minAttr writes the attribute name="val", val escaped already, as htmlmin
+// would write it. A value htmlmin would leave to tdewolff, or put in
+// single quotes (it has double ones), is written as it is, and the page is
+// then minified as a whole: the site's own readers of its pages (htmlmin,
+// the link scan) read double quotes only.
+func (w *pageWriter) minAttr(tag, name string, val []byte) {
+	w.scratch = val
+	out, ok := htmlmin.AppendAttr(w.b, tag, name, val)
+	if !ok || out[len(out)-1] == '\'' {
+		out = append(append(append(append(w.b, ' '), name...), "=\""...), val...)
+		out = append(out, '"')
+		w.minimal = false
+	}
+	w.b = out
+}
+
+// markup writes markup that was made safe where it was made (rendered
+// Markdown, highlighted code) minified on its own, without whitespace at
+// its ends: what htmlmin makes of it in the page, for markup that starts
+// and ends next to tags or the markup's own spaces. Markup htmlmin does
+// not handle is written as it is, and the page is minified as a whole.
+func (w *pageWriter) markup(h template.HTML) {
+	t := strings.Trim(string(h), htmlWhitespace)
+	out, ok := htmlmin.Append(w.b, []byte(t))
+	if !ok {
+		out = append(w.b, t...)
+		w.minimal = false
+	}
+	w.b = out
+}
 
 // int writes a number.
 func (w *pageWriter) int(n int) { w.b = strconv.AppendInt(w.b, int64(n), 10) }
@@ -51,16 +133,6 @@ func (w *pageWriter) attr(name, value string) {
 	w.raw(" " + name + "=\"")
 	w.text(value)
 	w.raw("\"")
-}
-
-// labels writes the labels of terms, separated by commas.
-func (w *pageWriter) labels(terms []labelled) {
-	for i, t := range terms {
-		if i > 0 {
-			w.raw(", ")
-		}
-		w.text(t.Label)
-	}
 }
 
 // linkCell writes the content of a cell that says how tied to the person
@@ -110,6 +182,7 @@ func appendURL(b []byte, s string, normalize bool) []byte {
 // Write lets a template execute into the page.
 func (w *pageWriter) Write(p []byte) (int, error) {
 	w.b = append(w.b, p...)
+	w.minimal = false
 	return len(p), nil
 }
 

@@ -1,0 +1,124 @@
+package site_test
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/telemetry-atlas/atlas/internal/build"
+	"github.com/telemetry-atlas/atlas/internal/corpus"
+	"github.com/telemetry-atlas/atlas/internal/course"
+	"github.com/telemetry-atlas/atlas/internal/publish"
+	"github.com/telemetry-atlas/atlas/internal/site"
+	"github.com/telemetry-atlas/atlas/internal/testsite"
+	"github.com/telemetry-atlas/atlas/internal/vendor"
+)
+
+// hostileRecord is a valid record whose texts have what htmlmin respells:
+// runs and ends of whitespace, line breaks, tabs, quotes, '&' and '<', in
+// text, in attributes and in the Markdown of its summary and notes.
+func hostileRecord() string {
+	r := testsite.Record("hostile")
+	for _, sub := range [][2]string{
+		{"product: Phone hostile", `product: "  Tom &  Jerry's \"best\"\t phone  "`},
+		{`versions: "Acme OS 1 (2017)"`, `versions: "1 &amp; 2\n  (2017)  "`},
+		{"summary: Sends the serial number with usage statistics.", `summary: "Sends  the *serial*\nnumber & \\<b> more.\n\nA second   paragraph, 'quoted' &amp; &copy; «quoted»."`},
+		{"items: [serial number]", `items: ["  serial   number ", "a & b", "x &lt; y"]`},
+		{"how: Point the host nowhere.", `how: "  Point the  host\nnowhere & \\<away> `+"`code`"+`. "`},
+		{"title: Serial numbers found in analytics", `title: " Serial \"numbers\" &amp; more "`},
+		{"summary: A researcher found the serial number in the analytics stream.", `summary: "A researcher   found it.\n  See **this** & that. "`},
+		{"title: A report", `title: "A \"report\" & 'notes' "`},
+		{"url: https://example.org/report", "url: https://example.org/report?a=1&b=2&amp=3&lt=4"},
+		{"publisher: Example", `publisher: "Ex & \"ample\""`},
+	} {
+		if !strings.Contains(r, sub[0]) {
+			panic("hostileRecord: the test record lacks " + sub[0])
+		}
+		r = strings.Replace(r, sub[0], sub[1], 1)
+	}
+	return r
+}
+
+// TestRecordPagesAreWrittenMinified: a record's page, in every language,
+// is handed over as written minified already (Input.EmitMinified), and
+// the minifier leaves it as it is: the build may skip minifying it.
+func TestRecordPagesAreWrittenMinified(t *testing.T) {
+	hostile := testsite.Make(t, map[string]string{"vendors/hostile.yaml": hostileRecord()})
+	corpusDay, _ := vendor.ParseDate(corpus.Today)
+	for _, tc := range []struct {
+		name  string
+		fsys  fs.FS
+		today vendor.Date
+	}{
+		{"shipped", os.DirFS(testsite.Root(t)), vendor.NewDate(2026, 11, 22)},
+		{"hostile", os.DirFS(hostile), vendor.NewDate(2026, 11, 22)},
+		{"corpus", corpusFS(t, corpus.Options{Chapters: 10, Records: 40}), corpusDay},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in, probs, err := build.Load(build.Options{Source: tc.fsys, Today: tc.today})
+			if err != nil || len(probs) > 0 {
+				t.Fatalf("%v %v", err, probs)
+			}
+			var mu sync.Mutex
+			minified, others := map[string][]byte{}, map[string]bool{}
+			in.Emit = func(name string, data []byte) error {
+				mu.Lock()
+				defer mu.Unlock()
+				others[name] = true
+				return nil
+			}
+			in.EmitMinified = func(name string, data []byte) error {
+				mu.Lock()
+				defer mu.Unlock()
+				minified[name] = bytes.Clone(data)
+				return nil
+			}
+			if _, probs, err := site.Build(*in); err != nil || len(probs) > 0 {
+				t.Fatalf("%v %v", err, probs)
+			}
+			for _, r := range in.Records {
+				for _, lang := range course.Languages {
+					name := strings.TrimPrefix(course.Localize(lang, "/vendors/"+r.ID+"/"), "/") + "index.html"
+					// A description with a double quote goes in single
+					// quotes, which only tdewolff reads: that page is
+					// minified as a whole.
+					quoted := strings.Contains(r.Summary, `"`) || strings.Contains(r.Translations[lang].Summary, `"`)
+					if _, ok := minified[name]; !ok && !quoted {
+						t.Errorf("%s was not handed over as minified (emitted as it is: %v)", name, others[name])
+					}
+				}
+			}
+			// What the build would have made of them: htmlmin, or tdewolff
+			// for the markup htmlmin leaves to it (a value in single
+			// quotes, because it has double ones).
+			mn := publish.NewMinifier()
+			for name, data := range minified {
+				out, err := mn.Bytes(name, bytes.Clone(data))
+				if err != nil {
+					t.Errorf("%s: %v", name, err)
+					continue
+				}
+				if i := firstDifference(out, data); i >= 0 {
+					t.Errorf("%s: htmlmin changes it at byte %d:\n written: %q\nminified: %q", name, i,
+						data[max(0, i-60):min(len(data), i+60)], out[max(0, i-60):min(len(out), i+60)])
+				}
+			}
+		})
+	}
+}
+
+// firstDifference returns the first index where a and b differ, or -1.
+func firstDifference(a, b []byte) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	if len(a) != len(b) {
+		return min(len(a), len(b))
+	}
+	return -1
+}
