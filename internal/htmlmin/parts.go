@@ -1,8 +1,8 @@
 package htmlmin
 
 import (
-	"github.com/tdewolff/parse/v2"
 	mhtml "github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/parse/v2"
 )
 
 // The functions of this file let a writer of HTML write a page the way

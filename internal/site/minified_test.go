@@ -27,7 +27,7 @@ func hostileRecord() string {
 		{`versions: "Acme OS 1 (2017)"`, `versions: "1 &amp; 2\n  (2017)  "`},
 		{"summary: Sends the serial number with usage statistics.", `summary: "Sends  the *serial*\nnumber & \\<b> more.\n\nA second   paragraph, 'quoted' &amp; &copy; «quoted»."`},
 		{"items: [serial number]", `items: ["  serial   number ", "a & b", "x &lt; y"]`},
-		{"how: Point the host nowhere.", `how: "  Point the  host\nnowhere & \\<away> `+"`code`"+`. "`},
+		{"how: Point the host nowhere.", `how: "  Point the  host\nnowhere & \\<away> ` + "`code`" + `. "`},
 		{"title: Serial numbers found in analytics", `title: " Serial \"numbers\" &amp; more "`},
 		{"summary: A researcher found the serial number in the analytics stream.", `summary: "A researcher   found it.\n  See **this** & that. "`},
 		{"title: A report", `title: "A \"report\" & 'notes' "`},
