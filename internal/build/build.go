@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -34,8 +35,9 @@ type Options struct {
 	KeepInput bool
 	// Out, when set, receives every file, minified, as soon as it is
 	// rendered, and Result.Files stays empty: the site is never held whole
-	// in memory. Put is called from one goroutine, in the order the
-	// files are made. On problems the caller discards what Out received.
+	// in memory. Put is called from a few goroutines at once, never two
+	// for one directory; the files of a directory are put in the order
+	// they are made. On problems the caller discards what Out received.
 	Out Sink
 }
 
@@ -58,8 +60,8 @@ type Stats struct {
 	Bytes                           int64
 	Stages                          []Stage
 	// Busy is, for a build streamed to Options.Out, the time spent
-	// minifying (summed over the workers) and writing (by the one writer)
-	// inside the render stage.
+	// minifying (summed over the workers) and writing (summed over the
+	// writer's lanes) inside the render stage.
 	Busy []Stage
 }
 
@@ -223,7 +225,7 @@ func stream(opt Options, in *site.Input, res *Result, stage func(string)) (*Resu
 			buffers.Put(buf)
 		}
 	}
-	out := newWriter(opt.Out, 64, free)
+	out := newWriter(opt.Out, runtime.GOMAXPROCS(0), 64, free)
 	// queue counts a file and hands it, in buf, to the writer.
 	queue := func(name string, buf *[]byte) error {
 		files.Add(1)
@@ -263,7 +265,7 @@ func stream(opt Options, in *site.Input, res *Result, stage func(string)) (*Resu
 	stage("render")
 	res.Stats.Busy = []Stage{
 		{"minify, summed over the workers", time.Duration(minifying.Load())},
-		{"write, in one writer", writing},
+		{"write, summed over the writer's lanes", writing},
 	}
 	if len(probs) > 0 {
 		res.Problems = probs
