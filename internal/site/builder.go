@@ -26,6 +26,7 @@ type builder struct {
 	memo           memo      // what many pages share, derived once
 	buffers        sync.Pool // *[]byte for rendering pages
 	snippets       sync.Map  // highlighted record snippets (highlight)
+	layout         sync.Map  // layoutKey → written: the parts every page shares
 }
 
 // emptyBuilder returns a builder with nothing made yet: no assets, no

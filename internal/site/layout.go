@@ -1,5 +1,7 @@
 package site
 
+import "bytes"
+
 // The layout every page shares: the head with its CSP and alternates, the
 // header with the navigation, the language switcher and the search box, and
 // the footer. It is code rather than a template because it is written
@@ -47,6 +49,77 @@ func (w *pageWriter) layout(head, main func(*pageWriter)) {
 			w.alternate("x-default", v.Alternates[0].URL)
 		}
 	}
+	w.shared(layoutKey{part: assetsPart}, (*pageWriter).assetLinks)
+	if head != nil {
+		head(w)
+	}
+	w.shared(layoutKey{part: topPart, lang: v.Lang, section: v.Section}, (*pageWriter).top)
+	for _, a := range v.Alternates {
+		w.raw("<li><a")
+		w.murl("a", "href", a.URL)
+		w.mattr("a", "hreflang", a.Lang)
+		w.mattr("a", "lang", a.Lang)
+		if a.Lang == v.Lang {
+			w.raw(" aria-current=\"true\"")
+		}
+		w.raw(">")
+		w.mtext(v.LangName(a.Lang))
+		w.raw("</a></li>")
+	}
+	w.shared(layoutKey{part: searchPart, lang: v.Lang}, (*pageWriter).search)
+	if v.Fallback() {
+		w.raw("<p class=\"notice\" role=\"note\">")
+		w.mui("fallback")
+		w.raw("</p>")
+	}
+	main(w)
+	w.shared(layoutKey{part: footerPart, lang: v.Lang}, (*pageWriter).footer)
+}
+
+// The parts of the layout that are the same on every page of a language
+// (and, for the navigation, of a section) are written once per build and
+// copied after that: they are most of the values a page writes.
+type layoutKey struct {
+	part          layoutPart
+	lang, section string
+}
+
+type layoutPart uint8
+
+const (
+	assetsPart layoutPart = iota // the stylesheets, icon and script of <head>
+	topPart                      // from </head> to the list of languages
+	searchPart                   // from the end of that list to <main>
+	footerPart                   // from </main> to the end
+)
+
+// written is a part of the layout as it was written once.
+type written struct {
+	b       []byte
+	minimal bool
+}
+
+// shared writes the part key of the layout with write the first time, and
+// copies what it wrote after that. A part whose writing failed (a missing
+// UI string) is written again by the next page, which fails too.
+func (w *pageWriter) shared(key layoutKey, write func(*pageWriter)) {
+	if p, ok := w.v.b.layout.Load(key); ok {
+		p := p.(written)
+		w.b = append(w.b, p.b...)
+		w.minimal = w.minimal && p.minimal
+		return
+	}
+	start, minimal := len(w.b), w.minimal
+	w.minimal = true
+	write(w)
+	if w.err == nil {
+		w.v.b.layout.Store(key, written{b: bytes.Clone(w.b[start:]), minimal: w.minimal})
+	}
+	w.minimal = minimal && w.minimal
+}
+
+// assetLinks writes the stylesheets, the icon and the script of <head>.
+func (w *pageWriter) assetLinks() {
 	for _, css := range [...]string{"css/site.css", "css/code.css", "css/search.css"} {
 		w.raw("<link rel=\"stylesheet\"")
 		w.murl("link", "href", w.asset(css))
@@ -57,9 +130,12 @@ func (w *pageWriter) layout(head, main func(*pageWriter)) {
 	w.raw(" type=\"image/svg+xml\"><script")
 	w.murl("script", "src", w.asset("js/search.js"))
 	w.raw(" defer></script>")
-	if head != nil {
-		head(w)
-	}
+}
+
+// top writes the layout from the end of <head> to the list of languages:
+// the skip link, the brand, the navigation with the page's section marked.
+func (w *pageWriter) top() {
+	v := w.v
 	w.raw("</head><body><a class=\"skip\" href=\"#main\">")
 	w.mui("skip")
 	w.raw("</a><header class=\"site-header\"><div class=\"bar\"><a class=\"brand\"")
@@ -82,27 +158,19 @@ func (w *pageWriter) layout(head, main func(*pageWriter)) {
 	w.raw("</ul></nav><nav class=\"langs\"")
 	w.mattr("nav", "aria-label", w.uiText("lang.label"))
 	w.raw("><ul>")
-	for _, a := range v.Alternates {
-		w.raw("<li><a")
-		w.murl("a", "href", a.URL)
-		w.mattr("a", "hreflang", a.Lang)
-		w.mattr("a", "lang", a.Lang)
-		if a.Lang == v.Lang {
-			w.raw(" aria-current=\"true\"")
-		}
-		w.raw(">")
-		w.mtext(v.LangName(a.Lang))
-		w.raw("</a></li>")
-	}
+}
+
+// search writes the layout from the end of the list of languages to the
+// start of <main>: the search box.
+func (w *pageWriter) search() {
 	w.raw("</ul></nav></div>")
 	w.searchBox()
 	w.raw("</header><main id=\"main\" tabindex=\"-1\">")
-	if v.Fallback() {
-		w.raw("<p class=\"notice\" role=\"note\">")
-		w.mui("fallback")
-		w.raw("</p>")
-	}
-	main(w)
+}
+
+// footer writes the layout from the end of <main> to the end.
+func (w *pageWriter) footer() {
+	v := w.v
 	w.raw("</main><footer class=\"site-footer\"><p>")
 	w.mui("footer.license")
 	w.raw(" <a")

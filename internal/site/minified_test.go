@@ -122,3 +122,53 @@ func firstDifference(a, b []byte) int {
 	}
 	return -1
 }
+
+// TestLayoutFitsEachPage: the parts of the layout written once and copied
+// (see pageWriter.shared) still fit the page they are copied into: its
+// language, its section marked in the navigation, its language marked in
+// the list of languages, its language's search index.
+func TestLayoutFitsEachPage(t *testing.T) {
+	in := loadCorpus(t, corpusFS(t, corpus.Options{Chapters: 6, Records: 6}))
+	files, probs, err := site.Build(*in)
+	if err != nil || len(probs) > 0 {
+		t.Fatalf("%v %v", err, probs)
+	}
+	sections := []string{"course", "vendors", "compare", "incidents", "methodology", "about"}
+	checked := map[string]bool{}
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") || !bytes.Contains(data, []byte(`<nav class="nav"`)) {
+			continue
+		}
+		page := string(data)
+		lang, rest := "en", name
+		if r, ok := strings.CutPrefix(name, "ru/"); ok {
+			lang, rest = "ru", r
+		}
+		prefix := strings.TrimSuffix(course.Localize(lang, "/"), "/")
+		if !strings.Contains(page, `<html lang="`+lang+`"`) {
+			t.Errorf("%s: not marked as %s", name, lang)
+		}
+		if !strings.Contains(page, `data-search-index="/search/`+lang+`/`) {
+			t.Errorf("%s: not searching the %s index", name, lang)
+		}
+		top, _, _ := strings.Cut(rest, "/")
+		for _, s := range sections {
+			link := `<a href="` + prefix + "/" + s + `/"`
+			marked := strings.Contains(page, link+` aria-current="page"`)
+			if marked != (s == top) {
+				t.Errorf("%s: the link to %s is marked current: %v", name, s, marked)
+			}
+			if s == top {
+				checked[s] = true
+			}
+		}
+		if !strings.Contains(page, `hreflang="`+lang+`" lang="`+lang+`" aria-current="true"`) {
+			t.Errorf("%s: its language is not marked in the list of languages", name)
+		}
+	}
+	for _, s := range sections {
+		if !checked[s] {
+			t.Errorf("no page of section %s was checked", s)
+		}
+	}
+}
