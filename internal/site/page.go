@@ -84,6 +84,7 @@ func localized(path string, make func(lang, url string) *Page) []*Page {
 type view struct {
 	*Page
 	b *builder
+	w *pageWriter // the page's writer, for Spliced; nil outside a page
 }
 
 // T returns the UI string key in the page's language.
@@ -163,6 +164,7 @@ func (b *builder) render(p *Page) ([]byte, error) {
 func (b *builder) renderTo(p *Page, use func(data []byte, minimal bool) error) error {
 	buf := b.buffers.Get().(*[]byte)
 	w := &pageWriter{b: (*buf)[:0], v: view{Page: p, b: b}, minimal: p.minimal}
+	w.v.w = w
 	defer func() {
 		// A page of every record (the matrix: 30 MB at 10,000) would
 		// leave its buffer to every page after it: it is let go instead.
@@ -185,6 +187,13 @@ func (b *builder) renderTo(p *Page, use func(data []byte, minimal bool) error) e
 	w.layout(head, main)
 	if w.err != nil {
 		return w.err
+	}
+	if len(w.spliced) > 0 {
+		page, minimal, err := splice(w)
+		if err != nil {
+			return err
+		}
+		return use(page, minimal)
 	}
 	return use(w.b, w.minimal)
 }

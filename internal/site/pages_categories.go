@@ -1,8 +1,6 @@
 package site
 
 import (
-	"html/template"
-
 	"github.com/telemetry-atlas/atlas/internal/course"
 	"github.com/telemetry-atlas/atlas/internal/vendor"
 	"github.com/telemetry-atlas/atlas/internal/verdict"
@@ -24,8 +22,9 @@ type categoryView struct {
 	lang string
 }
 
-// CollectorsHTML is the body of the table of collectors (render_tables.go).
-func (v categoryView) CollectorsHTML() (template.HTML, error) {
+// CollectorsHTML is the body of the table of collectors, minified
+// (render_tables.go).
+func (v categoryView) CollectorsHTML() (minifiedHTML, error) {
 	return v.b.collectorsHTML(v.lang, v.Collectors)
 }
 

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"html/template"
 	"strings"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
@@ -110,8 +109,8 @@ type matrixView struct {
 	lang string
 }
 
-// RowsHTML is the body of the matrix (render_tables.go).
-func (v matrixView) RowsHTML() (template.HTML, error) { return v.b.matrixRowsHTML(v.lang, v.Rows) }
+// RowsHTML is the body of the matrix, minified (render_tables.go).
+func (v matrixView) RowsHTML() (minifiedHTML, error) { return v.b.matrixRowsHTML(v.lang, v.Rows) }
 
 // categoryHead is a column of the matrix.
 type categoryHead struct {

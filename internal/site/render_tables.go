@@ -21,9 +21,17 @@ func (b *builder) rowWriter(lang string, size int) *pageWriter {
 	return &pageWriter{b: make([]byte, 0, size), v: view{Page: &Page{Lang: lang}, b: b}}
 }
 
-// matrixRowsHTML writes the body rows of the matrix.
-func (b *builder) matrixRowsHTML(lang string, rows []matrixRow) (template.HTML, error) {
-	w := b.rowWriter(lang, len(rows)*(300+90*len(b.in.Taxonomy.Categories)))
+// minifiedRowWriter is rowWriter for rows written minified (see
+// pageWriter), which their page splices in (view.Spliced).
+func (b *builder) minifiedRowWriter(lang string, size int) *pageWriter {
+	w := b.rowWriter(lang, size)
+	w.minimal = true
+	return w
+}
+
+// matrixRowsHTML writes the body rows of the matrix, minified.
+func (b *builder) matrixRowsHTML(lang string, rows []matrixRow) (minifiedHTML, error) {
+	w := b.minifiedRowWriter(lang, len(rows)*(250+80*len(b.in.Taxonomy.Categories)))
 	yes, no := w.uiText("matrix.yes"), w.uiText("matrix.no")
 	for i := range rows {
 		r := &rows[i]
@@ -31,87 +39,81 @@ func (b *builder) matrixRowsHTML(lang string, rows []matrixRow) (template.HTML, 
 		if r.Verdict.CanTurnOff {
 			off, sort, text = "yes", "1", yes
 		}
-		w.raw("\n    <tr data-id=\"")
-		w.text(r.Record.ID)
-		w.raw("\" data-kind=\"")
-		w.text(r.KindID)
-		w.raw("\" data-platforms=\"")
-		w.text(r.PlatformIDs)
-		w.raw("\" data-verdict=\"")
-		w.text(string(r.Verdict.Level))
-		w.raw("\" data-off=\"" + off + "\">\n      <th scope=\"row\" class=\"name\" data-sort=\"")
-		w.text(r.SortName)
-		w.raw("\"><a href=\"")
-		w.url(r.URL)
-		w.raw("\">")
-		w.text(r.Name)
+		w.raw("<tr")
+		w.mattr("tr", "data-id", r.Record.ID)
+		w.mattr("tr", "data-kind", r.KindID)
+		w.mattr("tr", "data-platforms", r.PlatformIDs)
+		w.mattr("tr", "data-verdict", string(r.Verdict.Level))
+		w.raw(" data-off=\"" + off + "\"><th scope=\"row\" class=\"name\"")
+		w.mattr("th", "data-sort", r.SortName)
+		w.raw("><a")
+		w.murl("a", "href", r.URL)
+		w.raw(">")
+		w.mtext(r.Name)
 		w.raw("</a> <span class=\"muted kind\">")
-		w.text(r.Kind)
+		w.mtext(r.Kind)
 		if len(r.Platforms) > 0 {
 			w.raw(" · ")
-			w.text(strings.Join(r.Platforms, ", "))
+			w.mtext(strings.Join(r.Platforms, ", "))
 		}
-		w.raw("</span></th>\n      <td data-sort=\"")
+		w.raw("</span></th><td data-sort=\"")
 		w.int(r.LevelRank)
-		w.raw("\"><span class=\"badge ")
-		w.text(string(r.Verdict.Level))
-		w.raw("\">")
-		w.text(r.Level.Title)
-		w.raw("</span></td>\n      <td data-sort=\"" + sort + "\" class=\"off-" + off + "\">")
-		w.text(text)
+		w.raw("\"><span")
+		w.mattr("span", "class", "badge "+string(r.Verdict.Level))
+		w.raw(">")
+		w.mtext(r.Level.Title)
+		w.raw("</span></td><td data-sort=\"" + sort + "\" class=\"off-" + off + "\">")
+		w.mtext(text)
 		w.raw("</td>")
 		for _, c := range r.Cells {
-			w.raw("\n      <td class=\"cell link-")
-			w.text(c.Link)
-			w.raw("\" data-category=\"")
-			w.text(c.Category)
-			w.raw("\" data-link=\"")
-			w.text(c.Link)
-			w.raw("\" data-sort=\"")
+			w.raw("<td")
+			w.mattr("td", "class", "cell link-"+c.Link)
+			w.mattr("td", "data-category", c.Category)
+			w.mattr("td", "data-link", c.Link)
+			w.raw(" data-sort=\"")
 			w.int(c.Rank)
 			w.raw("\"")
 			if len(c.Items) > 0 {
-				w.raw(" title=\"")
-				w.text(strings.Join(c.Items, ", "))
-				w.raw("\"")
+				w.mattr("td", "title", strings.Join(c.Items, ", "))
 			}
 			w.raw(">")
 			w.linkCell(c.Symbol, c.Text)
 			w.raw("</td>")
 		}
-		w.raw("\n    </tr>")
+		w.raw("</tr>")
 	}
-	return template.HTML(w.b), w.err
+	return w.rows()
 }
 
-// collectorsHTML writes the body rows of a category's table of collectors.
-func (b *builder) collectorsHTML(lang string, entries []categoryEntry) (template.HTML, error) {
-	w := b.rowWriter(lang, len(entries)*500)
+// collectorsHTML writes the body rows of a category's table of
+// collectors, minified.
+func (b *builder) collectorsHTML(lang string, entries []categoryEntry) (minifiedHTML, error) {
+	w := b.minifiedRowWriter(lang, len(entries)*400)
 	for i := range entries {
 		e := &entries[i]
-		w.raw("\n      <tr>\n        <th scope=\"row\"><a href=\"")
-		w.url(e.URL)
-		w.raw("\">")
-		w.text(e.Name)
-		w.raw("</a></th>\n        <td>")
-		w.text(strings.Join(e.Items, ", "))
-		w.raw("</td>\n        <td class=\"cell link-")
-		w.text(e.Link)
-		w.raw("\">")
+		w.raw("<tr><th scope=\"row\"><a")
+		w.murl("a", "href", e.URL)
+		w.raw(">")
+		w.mtext(e.Name)
+		w.raw("</a></th><td>")
+		w.mtext(strings.Join(e.Items, ", "))
+		w.raw("</td><td")
+		w.mattr("td", "class", "cell link-"+e.Link)
+		w.raw(">")
 		w.linkCell(e.Symbol, e.LinkText)
-		w.raw("</td>\n        <td>")
+		w.raw("</td><td>")
 		w.collectionCells(e.Purposes, e.Default, e.OffSwitch, e.Status)
-		w.raw("</td>\n        <td>")
+		w.raw("</td><td>")
 		if e.Level != "" {
-			w.raw("<span class=\"badge ")
-			w.text(string(e.Level))
-			w.raw("\">")
-			w.text(e.LevelText)
+			w.raw("<span")
+			w.mattr("span", "class", "badge "+string(e.Level))
+			w.raw(">")
+			w.mtext(e.LevelText)
 			w.raw("</span>")
 		}
-		w.raw("</td>\n      </tr>")
+		w.raw("</td></tr>")
 	}
-	return template.HTML(w.b), w.err
+	return w.rows()
 }
 
 // incidentsHTML writes the items of one year of /incidents/.

@@ -25,7 +25,8 @@ type pageWriter struct {
 	// write it. It starts as the page says (Page.minimal) and is
 	// cleared by anything written that htmlmin could still change.
 	minimal bool
-	scratch []byte // a value being escaped by the m-methods
+	scratch []byte         // a value being escaped by the m-methods
+	spliced []minifiedHTML // markup put in after minifying (see Spliced)
 }
 
 // raw writes markup. Only constant strings of this package go here.
@@ -139,9 +140,9 @@ func (w *pageWriter) attr(name, value string) {
 // data is: the symbol, hidden from screen readers, and the word.
 func (w *pageWriter) linkCell(symbol, text string) {
 	w.raw("<span class=\"sym\" aria-hidden=\"true\">")
-	w.text(symbol)
+	w.mtext(symbol)
 	w.raw("</span> ")
-	w.text(text)
+	w.mtext(text)
 }
 
 // ui writes the UI string key of the page's language.
