@@ -43,11 +43,11 @@ func hostileRecord() string {
 	return r
 }
 
-// TestRecordPagesAreWrittenMinified: a record's page, in every language,
-// and the tables of every record (the matrix, the categories) are handed
-// over as written minified already (Input.EmitMinified), and the minifier
-// leaves them as they are: the build may skip minifying them.
-func TestRecordPagesAreWrittenMinified(t *testing.T) {
+// TestPagesAreWrittenMinified: a record's page and a chapter, in every
+// language, and the tables of every record (the matrix, the categories)
+// are handed over as written minified already (Input.EmitMinified), and
+// the minifier leaves them as they are: the build may skip minifying them.
+func TestPagesAreWrittenMinified(t *testing.T) {
 	hostile := testsite.Make(t, map[string]string{"vendors/hostile.yaml": hostileRecord()})
 	corpusDay, _ := vendor.ParseDate(corpus.Today)
 	for _, tc := range []struct {
@@ -102,6 +102,14 @@ func TestRecordPagesAreWrittenMinified(t *testing.T) {
 				}
 				for _, url := range tables {
 					name := strings.TrimPrefix(course.Localize(lang, url), "/") + "index.html"
+					if _, ok := minified[name]; !ok {
+						t.Errorf("%s was not handed over as minified (emitted as it is: %v)", name, others[name])
+					}
+				}
+			}
+			for _, lang := range course.Languages {
+				for _, d := range in.Course.Chapters(lang) {
+					name := strings.TrimPrefix(course.Localize(lang, "/course/"+d.Key+"/"), "/") + "index.html"
 					if _, ok := minified[name]; !ok {
 						t.Errorf("%s was not handed over as minified (emitted as it is: %v)", name, others[name])
 					}

@@ -74,7 +74,7 @@ func (b *builder) chapterPages(i int, key string) []*Page {
 			v.Next = chs[i+1]
 		}
 		p := &Page{Section: "course", Title: v.Doc.Title, Description: v.Doc.Summary, ContentLang: v.Doc.Lang,
-			Main: func(w *pageWriter) { w.chapterMain(&v) }}
+			Main: func(w *pageWriter) { w.chapterMain(&v) }, minimal: true}
 		shows[p] = c
 		return p
 	})

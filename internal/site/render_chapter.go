@@ -9,60 +9,66 @@ import (
 // chapterMain writes a chapter of the course: its header, the table of
 // contents, the rendered text and the links to the chapters either side.
 // It is code for the same reason record pages are (render_vendor.go): a
-// course can have thousands of chapters in every language.
+// course can have thousands of chapters in every language. It writes
+// minified, as the layout does (see pageWriter); the rendered text is
+// minified on its own, between two block tags.
 func (w *pageWriter) chapterMain(c *chapterView) {
 	d := c.Doc
-	w.raw("\n<article class=\"chapter\"")
+	w.raw("<article class=\"chapter\"")
 	if w.v.Fallback() {
-		w.attr("lang", d.Lang)
+		w.mattr("article", "lang", d.Lang)
 	}
-	w.raw(">\n  <header>\n    <p class=\"kicker\">")
-	w.text(fmt.Sprintf(w.uiText("chapter.number"), c.Number))
-	w.raw("</p>\n    <h1>")
-	w.text(d.Title)
-	w.raw("</h1>\n    <p class=\"meta\">")
-	w.text(fmt.Sprintf(w.uiText("reading"), d.ReadingMinutes()))
+	w.raw("><header><p class=\"kicker\">")
+	w.mtext(fmt.Sprintf(w.uiText("chapter.number"), c.Number))
+	w.raw("</p><h1>")
+	w.mtext(d.Title)
+	w.raw("</h1><p class=\"meta\">")
+	w.mtext(fmt.Sprintf(w.uiText("reading"), d.ReadingMinutes()))
 	w.raw(" · ")
-	w.ui("updated")
+	w.mui("updated")
 	updated := d.Updated.Format("2006-01-02")
-	w.raw(" <time datetime=\"")
-	w.text(updated)
-	w.raw("\">")
-	w.text(updated)
-	w.raw("</time></p>\n  </header>")
+	w.raw(" <time")
+	w.mattr("time", "datetime", updated)
+	w.raw(">")
+	w.mtext(updated)
+	w.raw("</time></p></header>")
 	if len(d.TOC) > 0 {
-		w.raw("\n  <nav class=\"toc\" aria-labelledby=\"toc-title\">\n    <h2 id=\"toc-title\">")
-		w.ui("toc")
-		w.raw("</h2>\n    <ol>")
+		w.raw("<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">")
+		w.mui("toc")
+		w.raw("</h2><ol>")
 		for _, e := range d.Outline() {
-			w.raw("\n      <li><a href=\"#")
-			w.fragment(e.ID)
-			w.raw("\">")
-			w.text(e.Text)
-			w.raw("</a>")
+			w.raw("<li>")
+			w.tocLink(e.ID, e.Text)
 			if len(e.Children) > 0 {
-				w.raw("\n        <ol>")
+				w.raw("<ol>")
 				for _, h := range e.Children {
-					w.raw("\n          <li><a href=\"#")
-					w.fragment(h.ID)
-					w.raw("\">")
-					w.text(h.Text)
-					w.raw("</a></li>")
+					w.raw("<li>")
+					w.tocLink(h.ID, h.Text)
+					w.raw("</li>")
 				}
-				w.raw("\n        </ol>")
+				w.raw("</ol>")
 			}
-			w.raw("\n      </li>")
+			w.raw("</li>")
 		}
-		w.raw("\n    </ol>\n  </nav>")
+		w.raw("</ol></nav>")
 	}
-	w.raw("\n  <div class=\"prose\">\n")
-	w.html(c.HTML)
-	w.raw("\n  </div>\n</article>\n<nav class=\"pager\" aria-label=\"")
-	w.ui("pager")
-	w.raw("\">")
+	w.raw("<div class=\"prose\">")
+	w.markup(c.HTML)
+	w.raw("</div></article><nav class=\"pager\"")
+	w.mattr("nav", "aria-label", w.uiText("pager"))
+	w.raw(">")
 	w.pagerLink("prev", c.Prev)
 	w.pagerLink("next", c.Next)
-	w.raw("\n</nav>\n")
+	w.raw("</nav>")
+}
+
+// tocLink writes the link of the table of contents to the heading id.
+func (w *pageWriter) tocLink(id, text string) {
+	w.raw("<a")
+	w.murl("a", "href", "#"+string(appendURL(nil, id, false)))
+	w.raw(">")
+	w.mtext(text)
+	w.raw("</a>")
 }
 
 // pagerLink writes the link to the chapter before or after (rel "prev" or
@@ -71,12 +77,11 @@ func (w *pageWriter) pagerLink(rel string, d *course.Doc) {
 	if d == nil {
 		return
 	}
-	w.raw("<a rel=\"" + rel + "\" href=\"")
-	w.url(w.v.Link("/course/"))
-	w.urlPart(d.Key)
-	w.raw("/\"><span>")
-	w.ui(rel)
+	w.raw("<a rel=\"" + rel + "\"")
+	w.murl("a", "href", w.v.Link("/course/")+d.Key+"/")
+	w.raw("><span>")
+	w.mui(rel)
 	w.raw("</span> ")
-	w.text(d.Title)
+	w.mtext(d.Title)
 	w.raw("</a>")
 }
