@@ -173,11 +173,9 @@ func (w *pageWriter) footer() {
 	v := w.v
 	w.raw("</main><footer class=\"site-footer\"><p>")
 	w.mui("footer.license")
-	w.raw(" <a")
-	w.murl("a", "href", v.Repository())
-	w.raw(">")
-	w.mui("footer.source")
-	w.raw("</a></p><p>")
+	w.raw(" ")
+	w.mlink(v.Repository(), w.uiText("footer.source"))
+	w.raw("</p><p>")
 	w.mui("footer.privacy")
 	w.raw("</p></footer></body></html>")
 }

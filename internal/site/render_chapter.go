@@ -38,12 +38,12 @@ func (w *pageWriter) chapterMain(c *chapterView) {
 		w.raw("</h2><ol>")
 		for _, e := range d.Outline() {
 			w.raw("<li>")
-			w.tocLink(e.ID, e.Text)
+			w.mlink("#"+string(appendURL(nil, e.ID, false)), e.Text)
 			if len(e.Children) > 0 {
 				w.raw("<ol>")
 				for _, h := range e.Children {
 					w.raw("<li>")
-					w.tocLink(h.ID, h.Text)
+					w.mlink("#"+string(appendURL(nil, h.ID, false)), h.Text)
 					w.raw("</li>")
 				}
 				w.raw("</ol>")
@@ -60,15 +60,6 @@ func (w *pageWriter) chapterMain(c *chapterView) {
 	w.pagerLink("prev", c.Prev)
 	w.pagerLink("next", c.Next)
 	w.raw("</nav>")
-}
-
-// tocLink writes the link of the table of contents to the heading id.
-func (w *pageWriter) tocLink(id, text string) {
-	w.raw("<a")
-	w.murl("a", "href", "#"+string(appendURL(nil, id, false)))
-	w.raw(">")
-	w.mtext(text)
-	w.raw("</a>")
 }
 
 // pagerLink writes the link to the chapter before or after (rel "prev" or

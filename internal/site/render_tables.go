@@ -46,11 +46,9 @@ func (b *builder) matrixRowsHTML(lang string, rows []matrixRow) (minifiedHTML, e
 		w.mattr("tr", "data-verdict", string(r.Verdict.Level))
 		w.raw(" data-off=\"" + off + "\"><th scope=\"row\" class=\"name\"")
 		w.mattr("th", "data-sort", r.SortName)
-		w.raw("><a")
-		w.murl("a", "href", r.URL)
 		w.raw(">")
-		w.mtext(r.Name)
-		w.raw("</a> <span class=\"muted kind\">")
+		w.mlink(r.URL, r.Name)
+		w.raw(" <span class=\"muted kind\">")
 		w.mtext(r.Kind)
 		if len(r.Platforms) > 0 {
 			w.raw(" · ")
@@ -91,11 +89,9 @@ func (b *builder) collectorsHTML(lang string, entries []categoryEntry) (minified
 	w := b.minifiedRowWriter(lang, len(entries)*400)
 	for i := range entries {
 		e := &entries[i]
-		w.raw("<tr><th scope=\"row\"><a")
-		w.murl("a", "href", e.URL)
-		w.raw(">")
-		w.mtext(e.Name)
-		w.raw("</a></th><td>")
+		w.raw("<tr><th scope=\"row\">")
+		w.mlink(e.URL, e.Name)
+		w.raw("</th><td>")
 		w.mtext(strings.Join(e.Items, ", "))
 		w.raw("</td><td")
 		w.mattr("td", "class", "cell link-"+e.Link)

@@ -73,11 +73,9 @@ func (w *pageWriter) vendorMain(v *vendorView) {
 		w.mui("vendor.needsreview")
 		w.raw("</span>")
 	}
-	w.raw("</p><p><a")
-	w.murl("a", "href", v.EditURL)
-	w.raw(">")
-	w.mui("vendor.edit")
-	w.raw("</a> · <a")
+	w.raw("</p><p>")
+	w.mlink(v.EditURL, w.uiText("vendor.edit"))
+	w.raw(" · <a")
 	w.murl("a", "href", v.JSONURL)
 	w.raw(" type=\"application/json\">")
 	w.mui("vendor.json")
@@ -114,11 +112,8 @@ func (w *pageWriter) vendorVerdict(v *vendorView) {
 			w.mattr("span", "class", "badge "+string(r.Level))
 			w.raw(">")
 			w.mtext(r.Label)
-			w.raw("</span> <a")
-			w.murl("a", "href", methodology+"#rule-"+string(appendURL(nil, r.Rule, false)))
-			w.raw(">")
-			w.mtext(r.Text)
-			w.raw("</a>")
+			w.raw("</span> ")
+			w.mlink(methodology+"#rule-"+string(appendURL(nil, r.Rule, false)), r.Text)
 			if r.Alleged {
 				w.raw(" <em class=\"alleged\">(")
 				w.mui("status.alleged")
@@ -134,11 +129,9 @@ func (w *pageWriter) vendorVerdict(v *vendorView) {
 	} else {
 		w.mui("vendor.cannotoff")
 	}
-	w.raw(" <a")
-	w.murl("a", "href", w.v.Link("/methodology/"))
-	w.raw(">")
-	w.mui("vendor.howjudged")
-	w.raw("</a></p></section>")
+	w.raw(" ")
+	w.mlink(w.v.Link("/methodology/"), w.uiText("vendor.howjudged"))
+	w.raw("</p></section>")
 }
 
 func (w *pageWriter) vendorCollects(v *vendorView) {
@@ -154,11 +147,9 @@ func (w *pageWriter) vendorCollects(v *vendorView) {
 	for _, c := range v.Collects {
 		w.raw("<tr")
 		w.mattr("tr", "class", "level-"+string(c.Level))
-		w.raw("><th scope=\"row\"><a")
-		w.murl("a", "href", categories+c.Category.ID+"/")
-		w.raw(">")
-		w.mtext(c.Category.Label)
-		w.raw("</a></th><td>")
+		w.raw("><th scope=\"row\">")
+		w.mlink(categories+c.Category.ID+"/", c.Category.Label)
+		w.raw("</th><td>")
 		w.mtext(strings.Join(c.Items, ", "))
 		if c.Note != "" {
 			w.raw("<p class=\"note\">")

@@ -92,6 +92,15 @@ func (w *pageWriter) minAttr(tag, name string, val []byte) {
 	w.b = out
 }
 
+// mlink writes a link to href with the text text, minified.
+func (w *pageWriter) mlink(href, text string) {
+	w.raw("<a")
+	w.murl("a", "href", href)
+	w.raw(">")
+	w.mtext(text)
+	w.raw("</a>")
+}
+
 // markup writes markup that was made safe where it was made (rendered
 // Markdown, highlighted code) minified on its own, without whitespace at
 // its ends: what htmlmin makes of it in the page, for markup that starts
