@@ -208,3 +208,26 @@ func TestLayoutFitsEachPage(t *testing.T) {
 		}
 	}
 }
+
+// TestSplicedOutsideTextFails: .Spliced used where html/template escapes
+// its marker (an attribute) fails the build and says why, rather than
+// leaving the rows out.
+func TestSplicedOutsideTextFails(t *testing.T) {
+	tpl, err := os.ReadFile(testsite.Root(t) + "/templates/vendors.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := strings.Replace(string(tpl), `<tbody>{{.Spliced $v.RowsHTML}}`, `<tbody title="{{.Spliced $v.RowsHTML}}">`, 1)
+	if moved == string(tpl) {
+		t.Fatal("templates/vendors.html no longer splices its rows into <tbody>")
+	}
+	src := testsite.Make(t, map[string]string{"templates/vendors.html": moved})
+	in, probs, err := build.Load(build.Options{Source: os.DirFS(src), Today: vendor.NewDate(2026, 11, 22)})
+	if err != nil || len(probs) > 0 {
+		t.Fatalf("%v %v", err, probs)
+	}
+	_, _, err = site.Build(*in)
+	if err == nil || !strings.Contains(err.Error(), "not in an attribute") || !strings.Contains(err.Error(), "/vendors/") {
+		t.Fatalf("err = %v, want the page and that Spliced writes text", err)
+	}
+}

@@ -62,7 +62,7 @@ func splice(w *pageWriter) (page []byte, minimal bool, err error) {
 		marker := spliceMarker(i)
 		at := bytes.Index(frame, []byte(marker))
 		if at < 0 {
-			return nil, false, fmt.Errorf("spliced markup %d is not in the page: Spliced writes text, not an attribute", i)
+			return nil, false, fmt.Errorf("the markup of .Spliced call %d is missing from the page: .Spliced writes HTML text, so call it where text goes (inside <tbody>), not in an attribute", i+1)
 		}
 		page = append(append(page, frame[:at]...), m.html...)
 		frame = frame[at+len(marker):]
