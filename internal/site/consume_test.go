@@ -30,14 +30,8 @@ func TestConsumeKeepsTheOutput(t *testing.T) {
 	render := func(consume bool) (map[string][]byte, *site.Input) {
 		in := loadCorpus(t, fsys)
 		files := map[string][]byte{}
-		var mu sync.Mutex
 		in.Consume = consume
-		in.Emit = func(name string, data []byte) error {
-			mu.Lock()
-			defer mu.Unlock()
-			files[name] = bytes.Clone(data)
-			return nil
-		}
+		in.Emit = keep(new(sync.Mutex), files)
 		if _, probs, err := site.Build(*in); err != nil || len(probs) > 0 {
 			t.Fatalf("%v %v", err, probs)
 		}
@@ -60,5 +54,16 @@ func TestConsumeKeepsTheOutput(t *testing.T) {
 		if keptIn.Course.Chapters("en")[i].HTML == "" {
 			t.Errorf("kept: %s lost its body", d.File)
 		}
+	}
+}
+
+// keep returns an Input.Emit that copies each file into files, under mu:
+// Build emits from several goroutines at once.
+func keep(mu *sync.Mutex, files map[string][]byte) func(name string, data []byte) error {
+	return func(name string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		files[name] = bytes.Clone(data)
+		return nil
 	}
 }

@@ -70,21 +70,19 @@ func TestPagesAreWrittenMinified(t *testing.T) {
 				t.Fatalf("%v %v", err, probs)
 			}
 			var mu sync.Mutex
-			minified, others := map[string][]byte{}, map[string]bool{}
-			in.Emit = func(name string, data []byte) error {
-				mu.Lock()
-				defer mu.Unlock()
-				others[name] = true
-				return nil
-			}
-			in.EmitMinified = func(name string, data []byte) error {
-				mu.Lock()
-				defer mu.Unlock()
-				minified[name] = bytes.Clone(data)
-				return nil
-			}
+			minified, others := map[string][]byte{}, map[string][]byte{}
+			in.Emit, in.EmitMinified = keep(&mu, others), keep(&mu, minified)
 			if _, probs, err := site.Build(*in); err != nil || len(probs) > 0 {
 				t.Fatalf("%v %v", err, probs)
+			}
+			// wantMinified checks that the page at url in lang was handed
+			// over minified.
+			wantMinified := func(lang, url string) {
+				name := strings.TrimPrefix(course.Localize(lang, url), "/") + "index.html"
+				if _, ok := minified[name]; !ok {
+					_, emitted := others[name]
+					t.Errorf("%s was not handed over as minified (emitted as it is: %v)", name, emitted)
+				}
 			}
 			for _, lang := range course.Languages {
 				if !tc.tables {
@@ -101,29 +99,21 @@ func TestPagesAreWrittenMinified(t *testing.T) {
 					}
 				}
 				for _, url := range tables {
-					name := strings.TrimPrefix(course.Localize(lang, url), "/") + "index.html"
-					if _, ok := minified[name]; !ok {
-						t.Errorf("%s was not handed over as minified (emitted as it is: %v)", name, others[name])
-					}
+					wantMinified(lang, url)
 				}
 			}
 			for _, lang := range course.Languages {
 				for _, d := range in.Course.Chapters(lang) {
-					name := strings.TrimPrefix(course.Localize(lang, "/course/"+d.Key+"/"), "/") + "index.html"
-					if _, ok := minified[name]; !ok {
-						t.Errorf("%s was not handed over as minified (emitted as it is: %v)", name, others[name])
-					}
+					wantMinified(lang, "/course/"+d.Key+"/")
 				}
 			}
 			for _, r := range in.Records {
 				for _, lang := range course.Languages {
-					name := strings.TrimPrefix(course.Localize(lang, "/vendors/"+r.ID+"/"), "/") + "index.html"
 					// A description with a double quote goes in single
 					// quotes, which only tdewolff reads: that page is
 					// minified as a whole.
-					quoted := strings.Contains(r.Summary, `"`) || strings.Contains(r.Translations[lang].Summary, `"`)
-					if _, ok := minified[name]; !ok && !quoted {
-						t.Errorf("%s was not handed over as minified (emitted as it is: %v)", name, others[name])
+					if !strings.Contains(r.Summary, `"`) && !strings.Contains(r.Translations[lang].Summary, `"`) {
+						wantMinified(lang, "/vendors/"+r.ID+"/")
 					}
 				}
 			}

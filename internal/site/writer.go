@@ -12,10 +12,11 @@ import (
 // every value goes through text, attr or url, which escape it as
 // html/template would in the same place.
 //
-// The layout and a record's page are written minified: their markup
-// strings are written as htmlmin writes them, and their values go through
-// the m-methods (mtext, mattr, murl, markup), which escape a value and then
-// respell it as htmlmin would. A page written that way from end to end is
+// The layout, chapters, record pages and the rows of the tables of every
+// record are written minified: their markup strings are written as htmlmin
+// writes them, and their values go through the m-methods (mtext, mattr,
+// murl, mlink, markup), which escape a value and then respell it as
+// htmlmin would. A page written that way from end to end is
 // left as it is by htmlmin, so the build need not minify it (minimal).
 type pageWriter struct {
 	b   []byte
@@ -64,7 +65,8 @@ func (w *pageWriter) mattr(tag, name, value string) {
 	if value == "" {
 		return
 	}
-	w.minAttr(tag, name, appendEscaped(w.scratch[:0], value))
+	w.scratch = appendEscaped(w.scratch[:0], value)
+	w.minAttr(tag, name, w.scratch)
 }
 
 // murl writes the attribute name, a whole URL, of a start tag named tag,
@@ -73,7 +75,8 @@ func (w *pageWriter) murl(tag, name, u string) {
 	if !safeURL(u) {
 		u = urlUnsafe
 	}
-	w.minAttr(tag, name, appendURL(w.scratch[:0], u, true))
+	w.scratch = appendURL(w.scratch[:0], u, true)
+	w.minAttr(tag, name, w.scratch)
 }
 
 // minAttr writes the attribute name="val", val escaped already, as htmlmin
@@ -82,7 +85,6 @@ func (w *pageWriter) murl(tag, name, u string) {
 // then minified as a whole: the site's own readers of its pages (htmlmin,
 // the link scan) read double quotes only.
 func (w *pageWriter) minAttr(tag, name string, val []byte) {
-	w.scratch = val
 	out, ok := htmlmin.AppendAttr(w.b, tag, name, val)
 	if !ok || out[len(out)-1] == '\'' {
 		out = append(append(append(append(w.b, ' '), name...), "=\""...), val...)
