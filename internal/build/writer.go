@@ -1,9 +1,10 @@
 package build
 
 import (
-	"path"
 	"sync"
 	"time"
+
+	"github.com/telemetry-atlas/atlas/internal/publish"
 )
 
 // writer puts files into a Sink from a few goroutines, its lanes, while
@@ -13,22 +14,36 @@ import (
 // per record under vendors/, a JSON file per record under api/, the search
 // fragments). Written from every worker at once, the creates queue on each
 // directory's lock inside the kernel, which spins while it waits: on two
-// cores, a core lost for as long as the other creates. So each directory
-// has one lane, and a lane writes its files one after another, in the
-// order they were queued: two lanes never wait on each other's directory.
-// More than one lane lets the bursts of small files (the search index
-// before the pages, the per-record exports after them) go into two
-// directories at once.
+// cores, a core lost for as long as the other creates. So the files wait
+// in a queue per directory, and a lane takes the directory that has waited
+// longest of those no other lane is writing into: no two lanes ever create
+// files in one directory at once, the files of a directory are written in
+// the order they came, and when files come for two directories (the search
+// index's two languages, the per-record JSON and hosts files) both are
+// written at once.
 type writer struct {
 	sink  Sink
-	lanes []chan file
-	wg    sync.WaitGroup
 	free  func(*[]byte) // takes back a buffer the writer is done with
+	lanes int
+	limit int // files waiting at most; put waits for room beyond it
+	wg    sync.WaitGroup
 
-	mu     sync.Mutex
-	laneOf map[string]int // by directory; see lane
-	err    error          // the first failure; files after it are dropped
-	busy   time.Duration  // time spent in sink.Put, summed over the lanes
+	mu      sync.Mutex
+	work    sync.Cond            // a directory is ready, or the writer closed
+	room    sync.Cond            // a file left the queues
+	dirs    map[string]*dirQueue // by publish.CreatedIn
+	ready   []*dirQueue          // directories with files and no lane, oldest first
+	waiting int                  // files in the queues
+	closed  bool
+	err     error         // the first failure; files after it are dropped
+	busy    time.Duration // time spent in sink.Put, summed over the lanes
+}
+
+// dirQueue holds the files of one directory that wait to be written.
+type dirQueue struct {
+	files   []file
+	writing bool // a lane is writing one of its files
+	ready   bool // in writer.ready
 }
 
 // file is one file on its way to the sink; buf holds its bytes and is the
@@ -38,70 +53,95 @@ type file struct {
 	buf  *[]byte
 }
 
-// newWriter starts a writer of lanes lanes, each of which holds up to
-// depth files; put waits when the file's lane is full.
+// newWriter starts a writer of lanes lanes, which holds up to depth files
+// per lane; put waits when it holds that many.
 func newWriter(sink Sink, lanes, depth int, free func(*[]byte)) *writer {
-	w := &writer{sink: sink, free: free, laneOf: map[string]int{}}
-	for range max(lanes, 1) {
-		lane := make(chan file, depth)
-		w.lanes = append(w.lanes, lane)
+	lanes = max(lanes, 1)
+	w := &writer{sink: sink, free: free, lanes: lanes, limit: lanes * max(depth, 1), dirs: map[string]*dirQueue{}}
+	w.work.L = &w.mu
+	w.room.L = &w.mu
+	for range lanes {
 		w.wg.Add(1)
-		go w.run(lane)
+		go w.run()
 	}
 	return w
 }
 
-func (w *writer) run(lane chan file) {
+// run is one lane: it writes the first file of the directory that has
+// waited longest, then puts the directory back in line if it has more.
+func (w *writer) run() {
 	defer w.wg.Done()
-	for f := range lane {
-		if w.failed() == nil {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for {
+		for len(w.ready) == 0 && !w.closed {
+			w.work.Wait()
+		}
+		if len(w.ready) == 0 {
+			return
+		}
+		d := w.ready[0]
+		w.ready = w.ready[1:]
+		d.ready, d.writing = false, true
+		f := d.files[0]
+		d.files[0] = file{}
+		d.files = d.files[1:]
+		w.waiting--
+		w.room.Signal()
+		failed := w.err != nil
+		w.mu.Unlock()
+
+		var took time.Duration
+		var err error
+		if !failed {
 			t0 := time.Now()
-			err := w.sink.Put(f.name, *f.buf)
-			w.mu.Lock()
-			w.busy += time.Since(t0)
-			if w.err == nil {
-				w.err = err
-			}
-			w.mu.Unlock()
+			err = w.sink.Put(f.name, *f.buf)
+			took = time.Since(t0)
 		}
 		w.free(f.buf)
+
+		w.mu.Lock()
+		w.busy += took
+		if w.err == nil {
+			w.err = err
+		}
+		d.writing = false
+		w.line(d)
 	}
 }
 
-// lane returns the lane of the file name: the lane of the directory its
-// create locks. That is its own directory, but for a page (a directory of
-// its own with an index.html) the directory its directory is made in.
-// Directories take the lanes in turn as they first come.
-func (w *writer) lane(name string) chan file {
-	dir := path.Dir(name)
-	if path.Base(name) == "index.html" {
-		dir = path.Dir(dir)
+// line puts d in line for a lane if it has files and is neither being
+// written nor in line already.
+func (w *writer) line(d *dirQueue) {
+	if len(d.files) > 0 && !d.writing && !d.ready {
+		d.ready = true
+		w.ready = append(w.ready, d)
+		w.work.Signal()
 	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	l, ok := w.laneOf[dir]
-	if !ok {
-		l = len(w.laneOf) % len(w.lanes)
-		w.laneOf[dir] = l
-	}
-	return w.lanes[l]
-}
-
-// failed returns the first failure of a Put, if any.
-func (w *writer) failed() error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.err
 }
 
 // put queues a file; buf is the writer's from now on. It returns an
 // earlier file's failure, if any, so that the build stops soon after.
 func (w *writer) put(name string, buf *[]byte) error {
-	if err := w.failed(); err != nil {
+	dir := publish.CreatedIn(name)
+	w.mu.Lock()
+	for w.waiting >= w.limit && w.err == nil {
+		w.room.Wait()
+	}
+	if err := w.err; err != nil {
+		w.mu.Unlock()
 		w.free(buf)
 		return err
 	}
-	w.lane(name) <- file{name, buf}
+	d, ok := w.dirs[dir]
+	if !ok {
+		d = &dirQueue{}
+		w.dirs[dir] = d
+	}
+	d.files = append(d.files, file{name, buf})
+	w.waiting++
+	w.line(d)
+	w.mu.Unlock()
 	return nil
 }
 
@@ -109,9 +149,10 @@ func (w *writer) put(name string, buf *[]byte) error {
 // the first failure and the time spent writing, summed over the lanes. No
 // Put runs after it returns.
 func (w *writer) close() (time.Duration, error) {
-	for _, lane := range w.lanes {
-		close(lane)
-	}
+	w.mu.Lock()
+	w.closed = true
+	w.work.Broadcast()
+	w.mu.Unlock()
 	w.wg.Wait()
 	w.mu.Lock()
 	defer w.mu.Unlock()

@@ -6,6 +6,9 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
+
+	"github.com/telemetry-atlas/atlas/internal/publish"
 )
 
 // recordingSink keeps the names it was given, in order, and refuses one.
@@ -28,15 +31,11 @@ func (s *recordingSink) Put(name string, data []byte) error {
 }
 
 // inDir returns the names of names whose create locks dir, in order (see
-// writer.lane).
+// publish.CreatedIn).
 func inDir(names []string, dir string) []string {
 	var out []string
 	for _, n := range names {
-		d := path.Dir(n)
-		if path.Base(n) == "index.html" {
-			d = path.Dir(d)
-		}
-		if d == dir {
+		if publish.CreatedIn(n) == dir {
 			out = append(out, n)
 		}
 	}
@@ -106,5 +105,106 @@ func TestWriter(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// overlapSink fails a Put that starts while another Put into the same
+// directory is still running.
+type overlapSink struct {
+	mu     sync.Mutex
+	active map[string]bool
+	err    error
+}
+
+func (s *overlapSink) Put(name string, data []byte) error {
+	dir := publish.CreatedIn(name)
+	s.mu.Lock()
+	if s.active[dir] && s.err == nil {
+		s.err = errors.New("two lanes wrote into " + dir + " at once")
+	}
+	s.active[dir] = true
+	s.mu.Unlock()
+	time.Sleep(50 * time.Microsecond) // long enough for another lane to step in
+	s.mu.Lock()
+	s.active[dir] = false
+	s.mu.Unlock()
+	return nil
+}
+
+// A directory moves between lanes only when none of its files is on one,
+// so that no two lanes ever create files in it at once.
+func TestWriterOneLanePerDirectory(t *testing.T) {
+	sink := &overlapSink{active: map[string]bool{}}
+	w := newWriter(sink, 3, 4, func(*[]byte) {})
+	var wg sync.WaitGroup
+	for g := range 4 { // four workers, like the render workers, by turns
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 300 {
+				name := []string{"a/", "b/", "c/x/", "d/"}[(i+g)%4] + string(rune('a'+i%26))
+				if i%3 == 0 {
+					name = path.Join(name, "index.html")
+				}
+				buf := []byte(name)
+				if err := w.put(name, &buf); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if _, err := w.close(); err != nil {
+		t.Fatal(err)
+	}
+	if sink.err != nil {
+		t.Error(sink.err)
+	}
+}
+
+// gateSink holds the Put of "a/1" until "b/1" is being put, and tells
+// written of every other file it wrote.
+type gateSink struct {
+	bStarted chan struct{}
+	written  chan string
+}
+
+func (s *gateSink) Put(name string, data []byte) error {
+	switch name {
+	case "a/1":
+		select {
+		case <-s.bStarted:
+			return nil
+		case <-time.After(5 * time.Second):
+			return errors.New("b/1 was queued behind a/1 on a lane of its own")
+		}
+	case "b/1":
+		close(s.bStarted)
+	}
+	s.written <- name
+	return nil
+}
+
+// A directory that comes while another lane is busy goes to an idle lane,
+// whatever the order the directories first came in: x, a, y, b would put
+// a and b on one lane if directories took the lanes in turn.
+func TestWriterNewDirectoryTakesAnIdleLane(t *testing.T) {
+	sink := &gateSink{bStarted: make(chan struct{}), written: make(chan string, 4)}
+	w := newWriter(sink, 2, 4, func(*[]byte) {})
+	put := func(name string) {
+		buf := []byte(name)
+		if err := w.put(name, &buf); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("x/1")
+	<-sink.written
+	put("a/1") // held until b/1 is put
+	put("y/1")
+	<-sink.written
+	put("b/1")
+	if _, err := w.close(); err != nil {
+		t.Error(err)
 	}
 }

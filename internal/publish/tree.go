@@ -28,6 +28,20 @@ type Tree struct {
 	rewritten, created, removed atomic.Int64
 }
 
+// CreatedIn returns the directory that writing the file name (slash-
+// separated, relative) adds an entry to, the directory whose lock in the
+// kernel the write takes: the file's own directory, but for a page (a
+// directory of its own with an index.html) the directory its directory is
+// made in. Files of different such directories can be written at once
+// without waiting on each other.
+func CreatedIn(name string) string {
+	dir := path.Dir(name)
+	if path.Base(name) == "index.html" {
+		dir = path.Dir(dir)
+	}
+	return dir
+}
+
 // TreeStats counts the files a tree wrote over the kept site's, the files
 // it created, and the kept site's files it removed because the new site
 // lacks them.

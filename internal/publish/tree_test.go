@@ -81,3 +81,19 @@ func TestTreeDirectories(t *testing.T) {
 		t.Fatalf("a file in the way of a directory: %v", err)
 	}
 }
+
+func TestCreatedIn(t *testing.T) {
+	for _, tc := range []struct{ name, want string }{
+		{"index.html", "."},
+		{"robots.txt", "."},
+		{"vendors/index.html", "."},
+		{"vendors/acme/index.html", "vendors"},
+		{"ru/vendors/acme/index.html", "ru/vendors"},
+		{"api/v1/vendors/acme.json", "api/v1/vendors"},
+		{"search/en/d/0001.json", "search/en/d"},
+	} {
+		if got := CreatedIn(tc.name); got != tc.want {
+			t.Errorf("CreatedIn(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -148,7 +148,8 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 // sorted by URL for the sitemap): the pages of templates first, because a
 // few of them (the matrix, the category tables) are large and would
 // otherwise keep one CPU busy alone at the end; then the chapters, so that
-// with Input.Consume their bodies are let go early; then the rest.
+// with Input.Consume their bodies are let go early; then the rest. Within
+// each, the pages of different directories come by turns (see spread).
 func renderOrder(pages []*Page) []int {
 	order := make([]int, 0, len(pages))
 	for _, pass := range []func(p *Page) bool{
@@ -156,22 +157,31 @@ func renderOrder(pages []*Page) []int {
 		func(p *Page) bool { return p.Main != nil && p.done != nil },
 		func(p *Page) bool { return p.Main != nil && p.done == nil },
 	} {
+		var in []int
+		var files []string
 		for i, p := range pages {
 			if pass(p) {
-				order = append(order, i)
+				in = append(in, i)
+				files = append(files, p.File())
 			}
+		}
+		for _, j := range spread(files) {
+			order = append(order, in[j])
 		}
 	}
 	return order
 }
 
-// emitAll puts every file on every CPU and empties files as it goes, so
-// that each file's bytes can be freed once they are out.
+// emitAll puts every file on every CPU, the files of different
+// directories by turns (see spread), and empties files as it goes, so that
+// each file's bytes can be freed once they are out.
 func emitAll(files publish.Files, put func(name string, data []byte) error) error {
-	names := files.Paths()
-	data := make([][]byte, len(names))
-	for i, name := range names {
-		data[i] = files[name]
+	sorted := files.Paths()
+	names := make([]string, len(sorted))
+	data := make([][]byte, len(sorted))
+	for j, i := range spread(sorted) {
+		names[j] = sorted[i]
+		data[j] = files[names[j]]
 	}
 	clear(files)
 	errs := make([]error, len(names))
