@@ -24,7 +24,10 @@ import (
 func newMarkdown(lang string, hl codeWriter) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
-			extension.GFM,
+			// GFM, with its Linkify replaced by linkify.
+			extension.Table,
+			extension.Strikethrough,
+			extension.TaskList,
 			extension.Footnote,
 			extension.DefinitionList,
 			extension.NewTypographer(extension.WithTypographicSubstitutions(quotes(lang))),
@@ -32,6 +35,7 @@ func newMarkdown(lang string, hl codeWriter) goldmark.Markdown {
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
+			newLinkify(),
 		),
 		goldmark.WithRendererOptions(
 			html.WithXHTML(),
