@@ -249,7 +249,14 @@ func (x *linkIndex) add(name string, data []byte) {
 		return
 	}
 	s := x.scans.Get().(*pageScan)
-	defer x.scans.Put(s)
+	defer func() {
+		// The scan's slices point into data: cleared, they do not keep
+		// a large page (the matrix: 30 MB) alive for as long as the scan
+		// waits in the pool.
+		clear(s.ids)
+		clear(s.refs)
+		x.scans.Put(s)
+	}()
 	scanHTML(data, &s.htmlRefs)
 	ids := s.idStrings()
 	refs := s.unresolved(ids)
