@@ -39,6 +39,7 @@ func newMarkdown(lang string, hl codeWriter) goldmark.Markdown {
 		),
 		goldmark.WithRendererOptions(
 			html.WithXHTML(),
+			html.WithWriter(textWriter{html.NewWriter()}),
 			renderer.WithNodeRenderers(
 				util.Prioritized(&codeRenderer{hl: hl}, 100),
 				util.Prioritized(rawHTMLAsText{}, 100),
