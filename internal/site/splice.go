@@ -16,15 +16,17 @@ import (
 // are neither minified again nor copied through the template engine.
 
 // minifiedHTML is markup written minified by a pageWriter: minimal says
-// that htmlmin would leave it as it is (see pageWriter).
+// that htmlmin would leave it as it is (see pageWriter). It stays bytes
+// (a string of it would copy a table of 30 MB): a template only ever
+// sees its marker.
 type minifiedHTML struct {
-	html    template.HTML
+	html    []byte
 	minimal bool
 }
 
-// rows returns what w wrote as minifiedHTML.
+// rows returns what w wrote as minifiedHTML; w is done with.
 func (w *pageWriter) rows() (minifiedHTML, error) {
-	return minifiedHTML{template.HTML(w.b), w.minimal}, w.err
+	return minifiedHTML{w.b, w.minimal}, w.err
 }
 
 // Spliced puts markup written minified already into the page being
@@ -32,7 +34,7 @@ func (w *pageWriter) rows() (minifiedHTML, error) {
 // it is minified.
 func (v view) Spliced(m minifiedHTML) template.HTML {
 	if v.w == nil {
-		return m.html
+		return template.HTML(m.html)
 	}
 	v.w.spliced = append(v.w.spliced, m)
 	return template.HTML(spliceMarker(len(v.w.spliced) - 1))
