@@ -173,7 +173,14 @@ func readLimited(fsys fs.FS, file string) ([]byte, error) {
 // taxonomy shipped with the program; a zero today skips the future-date
 // check.
 func Decode(file string, data []byte, tx *Taxonomy, today Date) (*Record, diag.Problems) {
-	return decodeFile(&decoder{file: file}, data, tx, today)
+	// Where each value was is needed only to point at a problem: a record
+	// without problems is decoded without noting it, and one with problems
+	// is decoded again, noting it, for the same problems with their lines.
+	rec, probs := decodeFile(&decoder{file: file, noPlaces: true}, data, tx, today)
+	if len(probs) > 0 {
+		return decodeFile(&decoder{file: file}, data, tx, today)
+	}
+	return rec, nil
 }
 
 // decodeFile is Decode with d, so that tests can turn off the fast parser.
@@ -194,7 +201,10 @@ func decodeFile(d *decoder, data []byte, tx *Taxonomy, today Date) (*Record, dia
 	// Sized once, rather than grown step by step: a path per value, a
 	// path per key.
 	values, keys := root.count()
-	d.vals, d.keys = make(map[string]place, values), make(map[string]place, keys)
+	if !d.noPlaces {
+		d.vals = make(map[string]place, values)
+	}
+	d.keys = make(map[string]place, keys)
 	var rec Record
 	d.decode("", root, reflect.ValueOf(&rec).Elem(), 0)
 	c := &checker{decoder: d, tx: tx, today: today, rec: &rec}
@@ -224,6 +234,8 @@ type decoder struct {
 	renamed map[string]bool
 	// strictOnly turns off the fast parser, for tests that compare the two.
 	strictOnly bool
+	// noPlaces leaves vals empty: the problems then point at line 1.
+	noPlaces bool
 }
 
 func (d *decoder) add(p place, fieldPath, msg string) {
@@ -654,7 +666,9 @@ func index(parent string, i int) string { return parent + "[" + strconv.Itoa(i) 
 // decode fills v from n, reporting every mismatch it can and carrying on.
 // Its depth is bounded by the depth of the Go types, whatever the input.
 func (d *decoder) decode(fp string, n *node, v reflect.Value, depth int) {
-	d.vals[fp] = n.at
+	if !d.noPlaces {
+		d.vals[fp] = n.at
+	}
 	if depth > MaxDepth {
 		return
 	}
