@@ -193,9 +193,13 @@ func reason(rule Rule, alleged bool, cs []vendor.Collection, ns []subject, max i
 // sortReasons orders reasons worst first, confirmed before alleged, then by
 // the rule's place in rules.
 func sortReasons(rs []Reason, rules []Rule) {
-	pos := make(map[string]int, len(rules))
-	for i, r := range rules {
-		pos[r.ID] = i
+	if len(rs) < 2 {
+		return
+	}
+	// The rules are a dozen: their order is looked up in the list, which
+	// costs less than a map made per call (one per item of every record).
+	pos := func(id string) int {
+		return slices.IndexFunc(rules, func(r Rule) bool { return r.ID == id })
 	}
 	slices.SortStableFunc(rs, func(a, b Reason) int {
 		if c := cmp.Compare(b.Level.rank(), a.Level.rank()); c != 0 {
@@ -207,7 +211,7 @@ func sortReasons(rs []Reason, rules []Rule) {
 			}
 			return -1
 		}
-		return cmp.Compare(pos[a.Rule], pos[b.Rule])
+		return cmp.Compare(pos(a.Rule), pos(b.Rule))
 	})
 }
 
