@@ -1,11 +1,6 @@
 package course
 
 import (
-	"bytes"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark"
@@ -32,19 +27,7 @@ func TestTextWriterAsGoldmarks(t *testing.T) {
 		"typography": `"Quoted" -- dashes --- and... 'single' quotes`,
 		"nul":        "a\x00b, and c\x00d",
 	}
-	filepath.WalkDir(filepath.Join("..", "..", "content"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, ".md") {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			docs[p] = string(data)
-		}
-		return nil
-	})
-	if len(docs) < 20 {
-		t.Fatalf("only %d documents: the shipped chapters were not found", len(docs))
-	}
+	withShippedChapters(t, docs)
 	md := func(w html.Writer) goldmark.Markdown {
 		return goldmark.New(
 			goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList, extension.Typographer),
@@ -52,18 +35,7 @@ func TestTextWriterAsGoldmarks(t *testing.T) {
 		)
 	}
 	theirs, ours := md(html.NewWriter()), md(textWriter{html.NewWriter()})
-	for name, src := range docs {
-		var want, got bytes.Buffer
-		if err := theirs.Convert([]byte(src), &want); err != nil {
-			t.Fatal(err)
-		}
-		if err := ours.Convert([]byte(src), &got); err != nil {
-			t.Fatal(err)
-		}
-		if got.String() != want.String() {
-			t.Errorf("%s:\n got %s\nwant %s", name, got.String(), want.String())
-		}
-	}
+	sameHTML(t, theirs, ours, docs)
 }
 
 func TestNothingToEscape(t *testing.T) {

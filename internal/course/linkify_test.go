@@ -1,10 +1,6 @@
 package course
 
 import (
-	"bytes"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -30,36 +26,12 @@ func TestLinkifyAsGFM(t *testing.T) {
 		"code":            "`https://a.org` and\n\n    https://b.org\n",
 		"table":           "| a | b |\n| --- | --- |\n| https://a.org | x@y.org |\n",
 	}
-	// Every chapter the site ships, too.
-	filepath.WalkDir(filepath.Join("..", "..", "content"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, ".md") {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			docs[p] = string(data)
-		}
-		return nil
-	})
-	if len(docs) < 20 {
-		t.Fatalf("only %d documents: the shipped chapters were not found", len(docs))
-	}
+	withShippedChapters(t, docs)
 	gfm := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	ours := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList),
 		goldmark.WithParserOptions(newLinkify()))
-	for name, src := range docs {
-		var want, got bytes.Buffer
-		if err := gfm.Convert([]byte(src), &want); err != nil {
-			t.Fatal(err)
-		}
-		if err := ours.Convert([]byte(src), &got); err != nil {
-			t.Fatal(err)
-		}
-		if got.String() != want.String() {
-			t.Errorf("%s:\n got %s\nwant %s", name, got.String(), want.String())
-		}
-		if name == "url" && !strings.Contains(got.String(), `<a href="https://example.com/path?q=1">`) {
-			t.Errorf("%s: no link in %s", name, got.String())
-		}
+	html := sameHTML(t, gfm, ours, docs)
+	if !strings.Contains(html["url"], `<a href="https://example.com/path?q=1">`) {
+		t.Errorf("url: no link in %s", html["url"])
 	}
 }
