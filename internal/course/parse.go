@@ -321,6 +321,10 @@ func (t *docText) drop(p span) { t.out = t.out[:p.start] }
 // by single spaces (white space as unicode.IsSpace, like strings.Fields,
 // which it replaces without allocating every field), and returns the
 // number of fields.
+//
+// Prose is mostly words with one ASCII space between them, which collapse
+// leaves as it is: such a run of fields is found in one pass and copied in
+// one append; only other white space ends it.
 func collapse(dst, src []byte) ([]byte, int) {
 	words := 0
 	for i := 0; i < len(src); {
@@ -328,7 +332,7 @@ func collapse(dst, src []byte) ([]byte, int) {
 			i += size
 			continue
 		}
-		j := i // the field is src[i:j]
+		j, fields := i, 1 // the run is src[i:j], of fields fields
 		for j < len(src) {
 			// Bytes that never start white space (letters, digits, the
 			// bytes of a Cyrillic letter) are stepped over without a call.
@@ -337,6 +341,11 @@ func collapse(dst, src []byte) ([]byte, int) {
 			}
 			if j == len(src) {
 				break
+			}
+			if src[j] == ' ' && j+1 < len(src) && !mayStartSpace[src[j+1]] {
+				j++ // one space between two fields: the run goes on
+				fields++
+				continue
 			}
 			sp, size := spaceAt(src, j)
 			if sp {
@@ -348,7 +357,7 @@ func collapse(dst, src []byte) ([]byte, int) {
 			dst = append(dst, ' ')
 		}
 		dst = append(dst, src[i:j]...)
-		words++
+		words += fields
 		i = j
 	}
 	return dst, words
