@@ -86,20 +86,29 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 func printStats(w io.Writer, s build.Stats) {
 	fmt.Fprintf(w, "documents: %d chapters and pages, %d records\n", s.Chapters, s.Records)
 	fmt.Fprintf(w, "output:    %d pages, %d files, %d bytes written (%.1f MB)\n", s.Pages, s.Files, s.Bytes, float64(s.Bytes)/1e6)
-	var total time.Duration
+	var total, cpu time.Duration
 	for _, st := range s.Stages {
 		total += st.Duration
+		cpu += st.CPU
+	}
+	// A stage's CPU time over its wall time is how many cores it kept
+	// busy: a step that keeps one of two is where a build waits.
+	cores := func(st build.Stage) string {
+		if st.CPU <= 0 || st.Duration <= 0 {
+			return ""
+		}
+		return fmt.Sprintf("  CPU %10s  %.2f cores", st.CPU.Round(time.Millisecond), float64(st.CPU)/float64(st.Duration))
 	}
 	for _, st := range s.Stages {
 		share := 0.0
 		if total > 0 {
 			share = 100 * float64(st.Duration) / float64(total)
 		}
-		fmt.Fprintf(w, "  %-8s %12s %5.1f%%\n", st.Name, st.Duration.Round(time.Microsecond), share)
+		fmt.Fprintf(w, "  %-11s %12s %5.1f%%%s\n", st.Name, st.Duration.Round(time.Microsecond), share, cores(st))
 	}
-	fmt.Fprintf(w, "  %-8s %12s\n", "total", total.Round(time.Microsecond))
+	fmt.Fprintf(w, "  %-11s %12s       %s\n", "total", total.Round(time.Microsecond), cores(build.Stage{Duration: total, CPU: cpu}))
 	for _, st := range s.Busy {
-		fmt.Fprintf(w, "  render includes %s: %s\n", st.Name, st.Duration.Round(time.Microsecond))
+		fmt.Fprintf(w, "  of which %s: %s\n", st.Name, st.Duration.Round(time.Microsecond))
 	}
 	if rss := peakRSS(); rss > 0 {
 		fmt.Fprintf(w, "peak memory: %.0f MB (maximum resident set size)\n", float64(rss)/1e6)

@@ -46,8 +46,9 @@ func TestProgressOnlyOnTerminal(t *testing.T) {
 func TestPrintStats(t *testing.T) {
 	var buf bytes.Buffer
 	printStats(&buf, build.Stats{Chapters: 3, Records: 2, Pages: 10, Files: 20, Bytes: 12345,
-		Stages: []build.Stage{{Name: "load", Duration: 1e9}, {Name: "render", Duration: 3e9}}})
-	for _, want := range []string{"3 chapters and pages, 2 records", "10 pages, 20 files, 12345 bytes written", "load", "25.0%", "render", "75.0%", "total"} {
+		Stages: []build.Stage{{Name: "load", Duration: 1e9, CPU: 19e8}, {Name: "pages", Duration: 3e9, CPU: 33e8}}})
+	for _, want := range []string{"3 chapters and pages, 2 records", "10 pages, 20 files, 12345 bytes written",
+		"load", "25.0%", "1.9s  1.90 cores", "pages", "75.0%", "1.10 cores", "total", "5.2s  1.30 cores"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("stats lack %q:\n%s", want, buf.String())
 		}

@@ -65,10 +65,13 @@ type Stats struct {
 	Busy []Stage
 }
 
-// Stage is the time one step took.
+// Stage is the time one step took: Duration of wall time, CPU of the
+// process's CPU time (user and system, 0 where it is unknown), so that
+// CPU / Duration is how many cores the step kept busy.
 type Stage struct {
 	Name     string
 	Duration time.Duration
+	CPU      time.Duration
 }
 
 // ErrProblems is returned with a Result whose content has problems.
@@ -78,11 +81,11 @@ var ErrProblems = errors.New("the content has problems")
 // Result.Problems with ErrProblems; other errors are failures of the build.
 func Run(opt Options) (*Result, error) {
 	res := &Result{}
-	clock := time.Now()
+	clock, cpu := time.Now(), cpuTime()
 	stage := func(name string) {
-		now := time.Now()
-		res.Stats.Stages = append(res.Stats.Stages, Stage{Name: name, Duration: now.Sub(clock)})
-		clock = now
+		now, nowCPU := time.Now(), cpuTime()
+		res.Stats.Stages = append(res.Stats.Stages, Stage{Name: name, Duration: now.Sub(clock), CPU: nowCPU - cpu})
+		clock, cpu = now, nowCPU
 	}
 
 	progress := opt.Progress
@@ -103,6 +106,7 @@ func Run(opt Options) (*Result, error) {
 	}
 
 	in.Progress = func(done, total int) { progress("render", done, total) }
+	in.Step = stage // the steps of rendering, each a stage of its own
 	if opt.Out != nil {
 		return stream(opt, in, res, stage)
 	}
@@ -110,7 +114,7 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	stage("render")
+	stage("links")
 	if len(probs) > 0 {
 		res.Problems = probs
 		return res, ErrProblems
@@ -262,10 +266,10 @@ func stream(opt Options, in *site.Input, res *Result, stage func(string)) (*Resu
 	if err != nil {
 		return nil, err
 	}
-	stage("render")
+	stage("links") // the link check, and the writer's last files
 	res.Stats.Busy = []Stage{
-		{"minify, summed over the workers", time.Duration(minifying.Load())},
-		{"write, summed over the writer's lanes", writing},
+		{Name: "minify, summed over the workers", Duration: time.Duration(minifying.Load())},
+		{Name: "write, summed over the writer's lanes", Duration: writing},
 	}
 	if len(probs) > 0 {
 		res.Problems = probs

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/telemetry-atlas/atlas/internal/testsite"
 	"github.com/telemetry-atlas/atlas/internal/vendor"
@@ -113,5 +114,46 @@ func TestStreamStopsOnAWriteError(t *testing.T) {
 	}
 	if n := sink.after.Load(); n != 0 {
 		t.Errorf("%d writes started after Run returned", n)
+	}
+}
+
+// discardSink takes every file and keeps nothing.
+type discardSink struct{}
+
+func (discardSink) Put(string, []byte) error { return nil }
+
+// A build's stats have a stage for every step of rendering, in order, with
+// the CPU time the process spent in it where the system tells it.
+func TestStatsHaveTheSteps(t *testing.T) {
+	src := testsite.Make(t, nil)
+	for _, tc := range []struct {
+		name string
+		out  Sink
+	}{
+		{"in memory", nil},
+		{"streamed", discardSink{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Run(Options{Source: os.DirFS(src), Today: vendor.NewDate(2026, 11, 22), Out: tc.out})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			var cpu time.Duration
+			for _, st := range res.Stats.Stages {
+				names = append(names, st.Name)
+				cpu += st.CPU
+			}
+			want := []string{"load", "index", "index out", "pages", "exports", "exports out", "links"}
+			if tc.out == nil {
+				want = append(want, "minify")
+			}
+			if !slices.Equal(names, want) {
+				t.Errorf("stages %q, want %q", names, want)
+			}
+			if cpu <= 0 && runtime.GOOS == "linux" {
+				t.Errorf("no CPU time in the stages %+v", res.Stats.Stages)
+			}
+		})
 	}
 }

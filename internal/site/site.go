@@ -30,6 +30,11 @@ type Input struct {
 	// Progress, when set, is told how many pages have rendered of how
 	// many; it is called from several goroutines at once.
 	Progress func(done, total int)
+	// Step, when set, is told as each step of Build ends, in this order:
+	// "index" (the search index and the list of pages made), "index out"
+	// (the index's files emitted), "pages" (every page rendered),
+	// "exports" and "exports out". It is called from Build's goroutine.
+	Step func(name string)
 	// Emit, when set, receives every file as soon as it is made, from
 	// several goroutines at once, and Build keeps none of them and returns
 	// no files: a large site is never held whole in memory. A file may be
@@ -63,10 +68,15 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 	// by side. Only rendering reads the index's manifest URLs.
 	indexed := make(chan error, 1)
 	go func() { indexed <- b.searchIndex() }()
+	step := in.Step
+	if step == nil {
+		step = func(string) {}
+	}
 	pages := b.pages()
 	if err := <-indexed; err != nil {
 		return nil, nil, err
 	}
+	step("index")
 	var out publish.Files
 	emit := in.Emit
 	if emit == nil {
@@ -95,6 +105,7 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 	if err := emitAll(search, put); err != nil {
 		return nil, nil, err
 	}
+	step("index out")
 	var rendered [][]byte // kept only when nothing is emitted
 	if in.Emit == nil {
 		rendered = make([][]byte, len(pages))
@@ -134,13 +145,16 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 			out[p.File()] = rendered[i]
 		}
 	}
+	step("pages")
 	extra, err := b.extraFiles(pages)
 	if err != nil {
 		return nil, nil, err
 	}
+	step("exports")
 	if err := emitAll(extra, put); err != nil {
 		return nil, nil, err
 	}
+	step("exports out")
 	return out, links.check(in.Course), nil
 }
 
