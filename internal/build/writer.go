@@ -47,10 +47,12 @@ type dirQueue struct {
 }
 
 // file is one file on its way to the sink; buf holds its bytes and is the
-// writer's until it is freed.
+// writer's until it is freed, unless owned: then they are the caller's
+// for good, and never freed (see putOwned).
 type file struct {
-	name string
-	buf  *[]byte
+	name  string
+	buf   *[]byte
+	owned bool
 }
 
 // newWriter starts a writer of lanes lanes, which holds up to depth files
@@ -98,7 +100,9 @@ func (w *writer) run() {
 			err = w.sink.Put(f.name, *f.buf)
 			took = time.Since(t0)
 		}
-		w.free(f.buf)
+		if !f.owned {
+			w.free(f.buf)
+		}
 
 		w.mu.Lock()
 		w.busy += took
@@ -122,15 +126,26 @@ func (w *writer) line(d *dirQueue) {
 
 // put queues a file; buf is the writer's from now on. It returns an
 // earlier file's failure, if any, so that the build stops soon after.
-func (w *writer) put(name string, buf *[]byte) error {
-	dir := publish.CreatedIn(name)
+func (w *writer) put(name string, buf *[]byte) error { return w.queue(file{name: name, buf: buf}) }
+
+// putOwned queues a file whose bytes are not the writer's to give back:
+// it writes them as they are and drops them (they may share memory with
+// other files, so they never go to be reused).
+func (w *writer) putOwned(name string, data []byte) error {
+	return w.queue(file{name: name, buf: &data, owned: true})
+}
+
+func (w *writer) queue(f file) error {
+	dir := publish.CreatedIn(f.name)
 	w.mu.Lock()
 	for w.waiting >= w.limit && w.err == nil {
 		w.room.Wait()
 	}
 	if err := w.err; err != nil {
 		w.mu.Unlock()
-		w.free(buf)
+		if !f.owned {
+			w.free(f.buf)
+		}
 		return err
 	}
 	d, ok := w.dirs[dir]
@@ -138,7 +153,7 @@ func (w *writer) put(name string, buf *[]byte) error {
 		d = &dirQueue{}
 		w.dirs[dir] = d
 	}
-	d.files = append(d.files, file{name, buf})
+	d.files = append(d.files, f)
 	w.waiting++
 	w.line(d)
 	w.mu.Unlock()

@@ -208,3 +208,36 @@ func TestWriterNewDirectoryTakesAnIdleLane(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A file put as owned is written as it is and never given back to be
+// reused: its bytes may be shared with files not yet written.
+func TestWriterLeavesOwnedBytesAlone(t *testing.T) {
+	sink := &recordingSink{}
+	var freed []*[]byte
+	var mu sync.Mutex
+	w := newWriter(sink, 2, 2, func(b *[]byte) { mu.Lock(); freed = append(freed, b); mu.Unlock() })
+	shared := []byte("abcdef")
+	if err := w.putOwned("api/a.json", shared[:3]); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.putOwned("api/b.json", shared[3:]); err != nil {
+		t.Fatal(err)
+	}
+	mine := []byte("page")
+	if err := w.put("p/index.html", &mine); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.close(); err != nil {
+		t.Fatal(err)
+	}
+	if len(freed) != 1 || freed[0] != &mine {
+		t.Errorf("%d buffers given back, want only the page's", len(freed))
+	}
+	got := map[string]string{}
+	for i, n := range sink.names {
+		got[n] = sink.data[i]
+	}
+	if got["api/a.json"] != "abc" || got["api/b.json"] != "def" || got["p/index.html"] != "page" {
+		t.Errorf("wrote %v", got)
+	}
+}

@@ -41,6 +41,14 @@ func minimal(name string) bool {
 	return (strings.HasPrefix(name, "api/") || strings.HasPrefix(name, "search/")) && path.Ext(name) == ".json"
 }
 
+// Unchanged reports whether minifying the file name gives its bytes back
+// as they are (Bytes, Take and Append): files of a type that is not
+// minified, and files made minimal already.
+func Unchanged(name string) bool {
+	_, ok := mediaTypes[path.Ext(name)]
+	return !ok || minimal(name)
+}
+
 // fastHTML minifies an HTML page with htmlmin, which gives tdewolff's
 // bytes several times faster for the markup the site writes; ok is false
 // for other files and for pages with markup htmlmin leaves to tdewolff.
@@ -72,10 +80,10 @@ func NewMinifier() *Minifier {
 // and files made minimal already (the JSON exports under api/), come back
 // unchanged. data is left as it was.
 func (mn *Minifier) Bytes(name string, data []byte) ([]byte, error) {
-	mt, ok := mediaTypes[path.Ext(name)]
-	if !ok || minimal(name) {
+	if Unchanged(name) {
 		return data, nil
 	}
+	mt := mediaTypes[path.Ext(name)]
 	if out, ok := fastHTML(nil, name, data); ok {
 		return out, nil
 	}

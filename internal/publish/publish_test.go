@@ -97,3 +97,27 @@ func TestMinify(t *testing.T) {
 		}
 	}
 }
+
+func TestUnchanged(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"api/v1/vendors.json", true},
+		{"search/en/d/0001.json", true},
+		{"api/v1/vendors.csv", true},
+		{"api/v1/hosts.txt", true},
+		{"robots.txt", true},
+		{"sitemap.xml", false},
+		{"index.html", false},
+		{"api/index.html", false},
+		{"css/site.css", false},
+		{"js/search.js", false},
+		{"heatmap.svg", false},
+		{"other.json", false},
+	} {
+		if got := Unchanged(tc.name); got != tc.want {
+			t.Errorf("Unchanged(%q) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

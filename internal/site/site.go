@@ -47,6 +47,12 @@ type Input struct {
 	// pageWriter), which minifying would give back unchanged. It is
 	// called as Emit is.
 	EmitMinified func(name string, data []byte) error
+	// EmitOwned, when set with Emit, receives instead of it the files
+	// that Build makes and then lets go of (the search index, the
+	// exports): their bytes are the receiver's for good, so that it need
+	// not copy them, but it must not change them (files may share
+	// memory). It is called as Emit is.
+	EmitOwned func(name string, data []byte) error
 	// Consume lets Build drop what a page alone needed once the page is
 	// out: a chapter's rendered body, its table of contents and its
 	// sections (indexed by then). The Input cannot be rendered again; a
@@ -98,11 +104,20 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 	if err := emitAll(b.assetFiles, put); err != nil {
 		return nil, nil, err
 	}
+	// The index and the exports are made for this build alone and let go
+	// as they are emitted: they can be handed over without a copy.
+	putOwned := put
+	if in.Emit != nil && in.EmitOwned != nil {
+		putOwned = func(name string, data []byte) error {
+			links.add(name, data)
+			return in.EmitOwned(name, data)
+		}
+	}
 	// The index goes out before the pages render, so that it is not held
 	// while they do.
 	search := b.searchFiles
 	b.searchFiles = nil
-	if err := emitAll(search, put); err != nil {
+	if err := emitAll(search, putOwned); err != nil {
 		return nil, nil, err
 	}
 	step("index out")
@@ -151,7 +166,7 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 		return nil, nil, err
 	}
 	step("exports")
-	if err := emitAll(extra, put); err != nil {
+	if err := emitAll(extra, putOwned); err != nil {
 		return nil, nil, err
 	}
 	step("exports out")
