@@ -100,13 +100,13 @@ func (mn *Minifier) Bytes(name string, data []byte) ([]byte, error) {
 // may change them, which saves copying every page whole. Other files go
 // through Bytes.
 func (mn *Minifier) Take(name string, data []byte) ([]byte, error) {
+	if Unchanged(name) {
+		return data, nil
+	}
 	switch path.Ext(name) {
 	case ".html", ".json", ".xml":
 	default:
 		return mn.Bytes(name, data)
-	}
-	if minimal(name) {
-		return data, nil
 	}
 	if out, ok := fastHTML(nil, name, data); ok {
 		return out, nil
@@ -123,14 +123,14 @@ func (mn *Minifier) Take(name string, data []byte) ([]byte, error) {
 // minify every file into the same memory. Files that are not minified are
 // appended as they are.
 func (mn *Minifier) Append(dst []byte, name string, data []byte) ([]byte, error) {
+	if Unchanged(name) {
+		return append(dst, data...), nil
+	}
 	switch path.Ext(name) {
 	case ".html", ".json", ".xml":
 	default:
 		min, err := mn.Bytes(name, data)
 		return append(dst, min...), err
-	}
-	if minimal(name) {
-		return append(dst, data...), nil
 	}
 	if out, ok := fastHTML(dst, name, data); ok {
 		return out, nil

@@ -15,14 +15,15 @@ import (
 // directory's k-th file of n takes the place (k + ½) / n.
 func spread(names []string) []int {
 	type place struct{ k, n, i int }
+	dirs := make([]string, len(names))
 	count := map[string]int{}
-	for _, name := range names {
-		count[publish.CreatedIn(name)]++
+	for i, name := range names {
+		dirs[i] = publish.CreatedIn(name)
+		count[dirs[i]]++
 	}
 	seen := make(map[string]int, len(count))
 	places := make([]place, len(names))
-	for i, name := range names {
-		dir := publish.CreatedIn(name)
+	for i, dir := range dirs {
 		places[i] = place{seen[dir], count[dir], i}
 		seen[dir]++
 	}
