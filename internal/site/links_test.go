@@ -2,8 +2,12 @@ package site
 
 import (
 	"bytes"
+	"fmt"
+	"runtime"
+	"strings"
 	"testing"
 
+	"github.com/telemetry-atlas/atlas/internal/course"
 	"github.com/telemetry-atlas/atlas/internal/publish"
 )
 
@@ -30,6 +34,52 @@ func TestCheckLinksFragments(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCheckReportsEveryBrokenLink: the check splits the chapters and the
+// generated links between workers; each broken one is reported once, with
+// as many workers as there are links or more, or fewer, and a chapter's
+// link is not reported again as a generated one.
+func TestCheckReportsEveryBrokenLink(t *testing.T) {
+	for _, procs := range []int{1, 2, 3, 8} {
+		for _, n := range []int{1, 2, 7, 50} {
+			t.Run(fmt.Sprintf("%d CPUs, %d links each", procs, n), func(t *testing.T) {
+				defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+				files := publish.Files{"ok/index.html": []byte(`<p id="here">`)}
+				c := &course.Course{}
+				want := map[string]bool{}
+				for i := range n {
+					page := fmt.Sprintf("g%d/index.html", i)
+					// The chapter's broken link is on a generated page too: it is
+					// reported once, at the chapter's line.
+					files[page] = []byte(fmt.Sprintf(`<a href="/ok/#here"><a href="/gone-%d/"><a href="#nothing-%d"><a href="/ok/#not-%d">`, i, i, i))
+					want["public/"+page+": link \"/gone-"+fmt.Sprint(i)+"/\""] = true
+					want["public/"+page+": link \"#nothing-"+fmt.Sprint(i)+"\""] = true
+					c.Docs = append(c.Docs, &course.Doc{Lang: "en", Kind: course.KindChapter, Key: fmt.Sprintf("c%d", i),
+						File:  fmt.Sprintf("content/en/c%d.md", i),
+						Links: []course.Link{{URL: "/ok/#here", Line: 1, Col: 1}, {URL: fmt.Sprintf("/ok/#not-%d", i), Line: 2, Col: 3}}})
+					want[fmt.Sprintf("content/en/c%d.md:2:3: link \"/ok/#not-%d\"", i, i)] = true
+				}
+				got := checkLinks(files, c)
+				for _, p := range got {
+					key := upToLink(p.String())
+					if !want[key] {
+						t.Errorf("unexpected or repeated problem: %s", p)
+					}
+					delete(want, key)
+				}
+				for w := range want {
+					t.Errorf("not reported: %s", w)
+				}
+			})
+		}
+	}
+}
+
+// upToLink cuts a problem's text after the link it names in quotes.
+func upToLink(s string) string {
+	open := strings.IndexByte(s, '"')
+	return s[:open+strings.IndexByte(s[open+1:], '"')+2]
 }
 
 // TestRefAttr: the attribute names the link scan keeps are the ones
