@@ -196,8 +196,8 @@ func summarize(w io.Writer, what string, tools []tool, all [][]run, maxTime, max
 	for i := range all[0] {
 		a, h, p := all[0][i], all[1][i], all[2][i]
 		timeRatios = append(timeRatios, a.wall.Seconds()/(h.wall+p.wall).Seconds())
-		if a.rss > 0 && max(h.rss, p.rss) > 0 {
-			memRatios = append(memRatios, float64(a.rss)/float64(max(h.rss, p.rss)))
+		if peak := max(h.rss, p.rss); a.rss > 0 && peak > 0 {
+			memRatios = append(memRatios, float64(a.rss)/float64(peak))
 		}
 		cpuRatios = append(cpuRatios, a.cpu.Seconds()/(h.cpu+p.cpu).Seconds())
 	}
