@@ -108,24 +108,6 @@ func (inv *inventory) wait() error {
 	return inv.err
 }
 
-// overwrite writes data over the regular file at full, which exists: the
-// file keeps its inode and whatever blocks it had, and is cut to the new
-// length.
-func overwrite(full string, data []byte) error {
-	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|noFollow, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Truncate(int64(len(data)))
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
 // sweep removes what the old site had and the new one lacks: files the
 // build did not write, then directories it did not use, deepest first. It
 // counts the files it removes in removed.

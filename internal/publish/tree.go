@@ -112,7 +112,7 @@ func (t *Tree) write(name, full string, data []byte) error {
 		}
 	}
 	t.created.Add(1)
-	return os.WriteFile(full, data, 0o644)
+	return createFile(full, data)
 }
 
 // mkdir makes dir (slash-separated, relative) and its parents in the tree,

@@ -76,7 +76,7 @@ func writeTree(dir string, files Files, progress func(done, total int)) error {
 	var done atomic.Int64
 	parallel.Each(len(paths), func(i int) {
 		p := paths[i]
-		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(p)), files[p], 0o644); err != nil {
+		if err := createFile(filepath.Join(dir, filepath.FromSlash(p)), files[p]); err != nil {
 			errs[i] = fmt.Errorf("write %s: %w", p, err)
 		}
 		if progress != nil {

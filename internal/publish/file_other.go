@@ -1,0 +1,30 @@
+//go:build !unix
+
+package publish
+
+import "os"
+
+// createFile writes data to a new file at name (a file already there is
+// cut to nothing first).
+func createFile(name string, data []byte) error {
+	return os.WriteFile(name, data, 0o644)
+}
+
+// overwrite writes data over the regular file at name, which exists: the
+// file keeps its inode and whatever blocks it had, and is cut to the new
+// length. There is no flag here to refuse a symbolic link; the inventory
+// of a recycled tree removes links before any file is written.
+func overwrite(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Truncate(int64(len(data)))
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
