@@ -40,6 +40,13 @@ func (d *Doc) DropBody() {
 	d.HTML, d.TOC, d.Sections = "", nil, nil
 }
 
+// DropSections lets go of the sections' text, for a build that has built
+// its search index and renders pages from the body alone. It is a fifth of
+// what 10,000 chapters hold, kept until their pages are out otherwise.
+func (d *Doc) DropSections() {
+	d.Sections = nil
+}
+
 // ReadingMinutes estimates the reading time, at least one minute.
 func (d *Doc) ReadingMinutes() int {
 	perMinute := 220

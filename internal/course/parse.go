@@ -173,7 +173,9 @@ func parseDoc(md goldmark.Markdown, s *scratch, file, lang string, kind Kind, sr
 	secs := sections(root, body, text, d.TOC, heads)
 	all := string(text.out)
 	for i, h := range heads {
-		d.TOC[i].Text = all[h.text.start:h.text.end]
+		// A copy: the sections' text can then go once the search index
+		// is built (DropSections), while the pages still show the TOC.
+		d.TOC[i].Text = strings.Clone(all[h.text.start:h.text.end])
 	}
 	d.Sections = make([]Section, len(secs))
 	for i, sec := range secs {

@@ -82,6 +82,12 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 	if err := <-indexed; err != nil {
 		return nil, nil, err
 	}
+	if in.Consume && in.Course != nil {
+		// Only the index read the sections' text.
+		for _, d := range in.Course.Docs {
+			d.DropSections()
+		}
+	}
 	step("index")
 	var out publish.Files
 	emit := in.Emit
