@@ -264,8 +264,13 @@ func stream(opt Options, in *site.Input, res *Result, stage func(string)) (*Resu
 		count(name, len(data))
 		return out.putOwned(name, data)
 	}
-	// A page written minified already (a record's) is only copied.
-	in.EmitMinified = func(name string, data []byte) error {
+	// A page written minified already (a record's) is only copied, or,
+	// when it was made in memory of its own (the matrix), not even that.
+	in.EmitMinified = func(name string, data []byte, owned bool) error {
+		if owned {
+			count(name, len(data))
+			return out.putOwned(name, data)
+		}
 		buf := buffers.Get().(*[]byte)
 		*buf = append((*buf)[:0], data...)
 		return queue(name, buf)

@@ -71,7 +71,15 @@ func TestPagesAreWrittenMinified(t *testing.T) {
 			}
 			var mu sync.Mutex
 			minified, others := map[string][]byte{}, map[string][]byte{}
-			in.Emit, in.EmitMinified = keep(&mu, others), keep(&mu, minified)
+			owned := map[string]bool{}
+			keepMinified := keep(&mu, minified)
+			in.Emit = keep(&mu, others)
+			in.EmitMinified = func(name string, data []byte, own bool) error {
+				mu.Lock()
+				owned[name] = own
+				mu.Unlock()
+				return keepMinified(name, data)
+			}
 			if _, probs, err := site.Build(*in); err != nil || len(probs) > 0 {
 				t.Fatalf("%v %v", err, probs)
 			}
@@ -100,6 +108,10 @@ func TestPagesAreWrittenMinified(t *testing.T) {
 				}
 				for _, url := range tables {
 					wantMinified(lang, url)
+					// Spliced in memory of its own: handed over, not copied.
+					if name := strings.TrimPrefix(course.Localize(lang, url), "/") + "index.html"; !owned[name] {
+						t.Errorf("%s was not handed over as the receiver's own", name)
+					}
 				}
 			}
 			for _, lang := range course.Languages {
@@ -114,6 +126,11 @@ func TestPagesAreWrittenMinified(t *testing.T) {
 					// minified as a whole.
 					if !strings.Contains(r.Summary, `"`) && !strings.Contains(r.Translations[lang].Summary, `"`) {
 						wantMinified(lang, "/vendors/"+r.ID+"/")
+					}
+					// Written into a buffer the next page reuses: the
+					// receiver must copy it.
+					if name := strings.TrimPrefix(course.Localize(lang, "/vendors/"+r.ID+"/"), "/") + "index.html"; owned[name] {
+						t.Errorf("%s was handed over as the receiver's own, but its memory is reused", name)
 					}
 				}
 			}

@@ -45,8 +45,10 @@ type Input struct {
 	// EmitMinified, when set with Emit, receives instead of it the pages
 	// that are written minified already (a record's page: see
 	// pageWriter), which minifying would give back unchanged. It is
-	// called as Emit is.
-	EmitMinified func(name string, data []byte) error
+	// called as Emit is. When owned is set, the bytes are the receiver's
+	// for good, as with EmitOwned (a page spliced together from its rows,
+	// like the matrix); otherwise they are its only until it returns.
+	EmitMinified func(name string, data []byte, owned bool) error
 	// EmitOwned, when set with Emit, receives instead of it the files
 	// that Build makes and then lets go of (the search index, the
 	// exports): their bytes are the receiver's for good, so that it need
@@ -136,15 +138,18 @@ func Build(in Input) (publish.Files, diag.Problems, error) {
 	order := renderOrder(pages)
 	parallel.Each(len(pages), func(k int) {
 		i := order[k]
-		err := b.renderTo(pages[i], func(data []byte, minimal bool) error {
+		err := b.renderTo(pages[i], func(data []byte, minimal, owned bool) error {
 			links.add(pages[i].File(), data)
 			if minimal && in.Emit != nil && in.EmitMinified != nil {
-				return in.EmitMinified(pages[i].File(), data)
+				return in.EmitMinified(pages[i].File(), data, owned)
 			}
 			if in.Emit != nil {
 				return in.Emit(pages[i].File(), data)
 			}
-			rendered[i] = bytes.Clone(data)
+			if !owned {
+				data = bytes.Clone(data)
+			}
+			rendered[i] = data
 			return nil
 		})
 		if err != nil {
