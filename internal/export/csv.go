@@ -34,7 +34,10 @@ func VendorsCSV(records []*vendor.Record, verdicts []verdict.Verdict, tx *vendor
 	if tx == nil {
 		return nil, fmt.Errorf("export: VendorsCSV needs the taxonomy")
 	}
+	// A row takes 80 – 90 bytes: sized with a little to spare, the 16 MB
+	// of 10,000 records are allocated once, not grown to by doubling.
 	var b bytes.Buffer
+	b.Grow(len(ps) * len(tx.Categories) * 96)
 	w := csv.NewWriter(&b)
 	write := func(row []string) {
 		for i, c := range row {
