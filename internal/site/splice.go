@@ -59,6 +59,11 @@ func splice(w *pageWriter) (page []byte, minimal bool, err error) {
 		n += len(m.html)
 		minimal = minimal && m.minimal
 	}
+	if len(w.spliced) == 1 {
+		if page, ok := spliceInPlace(frame, w.spliced[0].html); ok {
+			return page, minimal, nil
+		}
+	}
 	page = make([]byte, 0, n)
 	for i, m := range w.spliced {
 		marker := spliceMarker(i)
@@ -70,4 +75,23 @@ func splice(w *pageWriter) (page []byte, minimal bool, err error) {
 		frame = frame[at+len(marker):]
 	}
 	return append(page, frame...), minimal, nil
+}
+
+// spliceInPlace puts the page together in the memory of its one spliced
+// markup, when that has room for the frame around it (a table's rows are
+// written into a buffer sized with some to spare): the 30 MB of the
+// matrix are moved along, not copied into a new page. The markup's
+// memory is the page's after this; a markup spliced once is the page's
+// alone.
+func spliceInPlace(frame, html []byte) ([]byte, bool) {
+	marker := []byte(spliceMarker(0))
+	at := bytes.Index(frame, marker)
+	if at < 0 || cap(html) < len(frame)-len(marker)+len(html) {
+		return nil, false
+	}
+	before, after := frame[:at], frame[at+len(marker):]
+	page := html[:len(before)+len(html)]
+	copy(page[len(before):], html) // moves right, overlapping: copy is a memmove
+	copy(page, before)
+	return append(page, after...), true
 }
