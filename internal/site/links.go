@@ -73,11 +73,16 @@ var scanClass = [256]uint8{
 func scanQuoted(data []byte, r *htmlRefs) bool {
 	r.ids, r.refs = r.ids[:0], r.refs[:0]
 	for i := 0; ; {
-		lt := bytes.IndexByte(data[i:], '<')
-		if lt < 0 {
-			return true
+		// Tags mostly follow each other ("</td><td"): a look at the next
+		// byte saves IndexByte's call.
+		if i >= len(data) || data[i] != '<' {
+			lt := bytes.IndexByte(data[i:], '<')
+			if lt < 0 {
+				return true
+			}
+			i += lt
 		}
-		i += lt + 1
+		i++
 		if i >= len(data) {
 			return true
 		}
@@ -137,12 +142,24 @@ func scanQuoted(data []byte, r *htmlRefs) bool {
 				return false
 			}
 			i += 2
-			end := bytes.IndexByte(data[i:], '"')
-			if end < 0 {
+			// Most values are a few bytes (a class, a number): a loop
+			// finds their end sooner than IndexByte's call.
+			end := i
+			for end < len(data) && end-i < 16 && data[end] != '"' {
+				end++
+			}
+			if end-i == 16 {
+				n := bytes.IndexByte(data[end:], '"')
+				if n < 0 {
+					return false
+				}
+				end += n
+			}
+			if end >= len(data) {
 				return false
 			}
-			val := data[i : i+end]
-			i += end + 1
+			val := data[i:end]
+			i = end + 1
 			r.add(name, val)
 		}
 	}

@@ -110,3 +110,25 @@ func BenchmarkLinkScan(b *testing.B) {
 		}
 	})
 }
+
+// TestScanQuotedValueLengths: values shorter and longer than the bytes the
+// fast scanner looks at one by one, and pages cut off anywhere, are read
+// as the tokenizer reads them, or left to it.
+func TestScanQuotedValueLengths(t *testing.T) {
+	for n := 0; n <= 40; n++ {
+		page := `<p class="x"><a href="/` + strings.Repeat("x", n) + `/" id="` + strings.Repeat("y", n+1) + `">t</a><img src="/` + strings.Repeat("z", n) + `"></p>`
+		fast, tokens, ok := site.ScanBoth([]byte(page))
+		if !ok {
+			t.Errorf("value length %d: the fast scanner gave up on %q", n, page)
+		}
+		if !slices.Equal(fast, tokens) {
+			t.Errorf("value length %d: fast scan %q, tokenizer %q", n, fast, tokens)
+		}
+		for cut := range len(page) {
+			fast, tokens, ok := site.ScanBoth([]byte(page[:cut]))
+			if ok && !slices.Equal(fast, tokens) {
+				t.Errorf("%q: fast scan %q, tokenizer %q", page[:cut], fast, tokens)
+			}
+		}
+	}
+}
