@@ -218,6 +218,11 @@ func (b *builder) vendorView(r *vendor.Record, lang string) vendorView {
 	v.ContentLang = contentLang(r, lang)
 	v.Summary = b.text.Block(lang, txt.Summary)
 
+	// The lists are sized once: a view is made for every record in every
+	// language, and growing them by appending left as much in garbage.
+	v.Sources = make([]sourceView, 0, len(r.Sources))
+	v.Reasons = make([]reasonView, 0, len(v.Verdict.Reasons))
+	v.Collects = make([]collectView, 0, len(r.Collects))
 	numbers := map[string]int{}
 	for i, s := range r.Sources {
 		numbers[s.ID] = i + 1
