@@ -78,6 +78,20 @@ func (b *builder) categoryViews(lang string) []categoryView {
 		}
 		index[t.ID] = i
 	}
+	// Each category's list is sized once: grown by appending, the lists
+	// of 10,000 records left as much in garbage and kept up to twice
+	// their length.
+	counts := make([]int, len(views))
+	for _, r := range b.in.Records {
+		for _, c := range r.Collects {
+			if k, ok := index[c.Category]; ok {
+				counts[k]++
+			}
+		}
+	}
+	for k, n := range counts {
+		views[k].Collectors = make([]categoryEntry, 0, n)
+	}
 	for _, r := range b.in.Records {
 		if len(r.Collects) == 0 {
 			continue
