@@ -242,6 +242,12 @@ func stream(opt Options, in *site.Input, res *Result, stage func(string)) (*Resu
 		count(name, len(*buf))
 		return out.put(name, buf)
 	}
+	// queueOwned counts a file whose bytes are the writer's for good and
+	// hands them over as they are.
+	queueOwned := func(name string, data []byte) error {
+		count(name, len(data))
+		return out.putOwned(name, data)
+	}
 	in.Emit = func(name string, data []byte) error {
 		t0 := time.Now()
 		buf := buffers.Get().(*[]byte)
@@ -261,15 +267,13 @@ func stream(opt Options, in *site.Input, res *Result, stage func(string)) (*Resu
 		if !publish.Unchanged(name) {
 			return in.Emit(name, data)
 		}
-		count(name, len(data))
-		return out.putOwned(name, data)
+		return queueOwned(name, data)
 	}
 	// A page written minified already (a record's) is only copied, or,
 	// when it was made in memory of its own (the matrix), not even that.
 	in.EmitMinified = func(name string, data []byte, owned bool) error {
 		if owned {
-			count(name, len(data))
-			return out.putOwned(name, data)
+			return queueOwned(name, data)
 		}
 		buf := buffers.Get().(*[]byte)
 		*buf = append((*buf)[:0], data...)

@@ -55,12 +55,13 @@ type Input struct {
 	// not copy them, but it must not change them (files may share
 	// memory). It is called as Emit is.
 	EmitOwned func(name string, data []byte) error
-	// Consume lets Build drop what a page alone needed once the page is
-	// out: a chapter's rendered body, its table of contents and its
-	// sections (indexed by then). The Input cannot be rendered again; a
-	// build that writes and exits sets it, the preview does not. At ten
-	// thousand chapters that is 200 MB the collector no longer carries
-	// through the rest of the build.
+	// Consume lets Build drop what only the index or a page needed once
+	// it is made: the chapters' sections once the index is built, and a
+	// chapter's rendered body and table of contents once its pages are
+	// out. The Input cannot be rendered again; a build that writes and
+	// exits sets it, the preview does not. At ten thousand chapters that
+	// is 200 MB the collector no longer carries through the rest of the
+	// build.
 	Consume bool
 }
 
