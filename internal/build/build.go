@@ -33,6 +33,9 @@ type Options struct {
 	// KeepInput keeps the loaded content in Result.Input, for the preview
 	// server's incremental rebuilds; a one-off build lets it go.
 	KeepInput bool
+	// Cache, when set, keeps the documents of this build for the next and
+	// gives back those of the last one whose files have not changed.
+	Cache course.Cache
 	// Out, when set, receives every file, minified, as soon as it is
 	// rendered, and Result.Files stays empty: the site is never held whole
 	// in memory. Put is called from a few goroutines at once, never two
@@ -165,7 +168,7 @@ func Load(opt Options) (*site.Input, diag.Problems, error) {
 		records, probs, err := vendor.LoadDir(opt.Source, "vendors", tx, opt.Today)
 		recordsDone <- loaded{records, probs, err}
 	}()
-	c, cprobs, cerr := course.Load(opt.Source, "content")
+	c, cprobs, cerr := course.Load(opt.Source, "content", opt.Cache)
 	r := <-recordsDone
 	if r.err != nil {
 		return nil, nil, r.err

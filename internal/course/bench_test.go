@@ -22,7 +22,7 @@ func BenchmarkLoad(b *testing.B) {
 				b.Fatal(err)
 			}
 			for b.Loop() {
-				c, probs, err := course.Load(fsys, "content")
+				c, probs, err := course.Load(fsys, "content", nil)
 				if err != nil || len(probs) > 0 {
 					b.Fatalf("%v %v", err, probs)
 				}

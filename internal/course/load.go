@@ -79,9 +79,10 @@ type SourceFile struct {
 }
 
 // Load reads content/<lang>/course/*.md and content/<lang>/pages/*.md from
-// fsys under dir, and parses them in parallel. Every problem of every file
-// is returned, sorted; err is only for failures to read.
-func Load(fsys fs.FS, dir string) (*Course, diag.Problems, error) {
+// fsys under dir, and parses them in parallel, taking from cache, when it
+// is not nil, the documents of files it parsed before. Every problem of
+// every file is returned, sorted; err is only for failures to read.
+func Load(fsys fs.FS, dir string, cache Cache) (*Course, diag.Problems, error) {
 	var files []SourceFile
 	var probs diag.Problems
 	for _, lang := range Languages {
@@ -118,7 +119,7 @@ func Load(fsys fs.FS, dir string) (*Course, diag.Problems, error) {
 			}
 		}
 	}
-	c, more := Parse(files)
+	c, more := parse(files, cache)
 	probs = append(probs, more...)
 	probs.Sort()
 	return c, probs, nil
@@ -132,13 +133,29 @@ const memoBytes = 8 << 20
 // Parse parses already-read files; it is Load without the disk, for tests
 // and for the preview server's incremental rebuilds.
 func Parse(files []SourceFile) (*Course, diag.Problems) {
+	return parse(files, nil)
+}
+
+func parse(files []SourceFile, cache Cache) (*Course, diag.Problems) {
 	p := newDocParser(highlight.NewMemo(highlight.New(), memoBytes), Languages)
 	docs := make([]*Doc, len(files))
 	fileProbs := make([]diag.Problems, len(files))
 	order := translationsTogether(files)
+	if cache != nil {
+		cache.Plan(files)
+	}
 	parallel.Each(len(files), func(k int) {
 		i := order[k]
+		if cache != nil {
+			if d := cache.Get(i); d != nil {
+				docs[i] = d
+				return
+			}
+		}
 		docs[i], fileProbs[i] = p.parse(files[i])
+		if cache != nil && docs[i] != nil && len(fileProbs[i]) == 0 {
+			cache.Put(i, docs[i])
+		}
 	})
 
 	var probs diag.Problems
