@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/telemetry-atlas/atlas/internal/build"
+	"github.com/telemetry-atlas/atlas/internal/doccache"
 	"github.com/telemetry-atlas/atlas/internal/publish"
 )
 
@@ -13,12 +14,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("build", "atlas build [--source DIR] [--out DIR] [--base-url URL] [--stats]",
 		"Check every record, chapter and link, render the site and swap it into --out.\n"+
 			"On any problem the previous site stays as it was. The site replaced is kept beside\n"+
-			"--out (.public.prev for public) for the next build to write over.", stderr)
+			"--out (.public.prev for public) for the next build to write over, and the parsed\n"+
+			"chapters too (.public.cache), for the next build to parse only what changed.", stderr)
 	var f siteFlags
 	f.register(fs, true)
 	stats := fs.Bool("stats", false, "print documents, pages, bytes written and time per stage")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) of the build to this file")
 	memProfile := fs.String("memprofile", "", "write a heap profile (pprof) at the end of the build to this file")
+	useCache := fs.Bool("cache", true, "reuse the chapters the last build parsed, when their files have not changed (kept beside --out: .public.cache)")
 	heapLimit := fs.Int("heap-limit", defaultHeapLimit, "soft limit of the heap in MiB: near it the collector works harder (0: none; GOMEMLIMIT, when set, wins)")
 	if code, done := parse(fs, args); done {
 		return code
@@ -59,7 +62,20 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	opt.Out = tree
+	var cache *doccache.Cache
+	if *useCache {
+		cache = openCache(f.out, stderr)
+		if cache != nil {
+			opt.Cache = cache
+		}
+	}
 	res, err := build.Run(opt)
+	if cache != nil {
+		if err := cache.Save(); err != nil {
+			prog.clear()
+			fmt.Fprintf(stderr, "atlas build: %v (the next build parses every chapter)\n", err)
+		}
+	}
 	if err != nil {
 		tree.Abort()
 		prog.clear()
@@ -76,6 +92,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	res.Stats.Stages = append(res.Stats.Stages, build.Stage{Name: "commit", Duration: time.Since(commitStart)})
 	if *stats {
 		printStats(stdout, res.Stats)
+		printCacheStats(stdout, cache)
 		printTreeStats(stdout, tree.Stats())
 	}
 	fmt.Fprintf(stdout, "built %d pages (%d files, %.1f MB) into %s in %s\n",
@@ -113,6 +130,30 @@ func printStats(w io.Writer, s build.Stats) {
 	if rss := peakRSS(); rss > 0 {
 		fmt.Fprintf(w, "peak memory: %.0f MB (maximum resident set size)\n", float64(rss)/1e6)
 	}
+}
+
+// openCache opens the document cache beside out, or says on w why the
+// build parses every chapter.
+func openCache(out string, w io.Writer) *doccache.Cache {
+	id, err := doccache.Identity()
+	if err == nil {
+		var c *doccache.Cache
+		if c, err = doccache.Open(doccache.Path(out), id); err == nil {
+			return c
+		}
+	}
+	fmt.Fprintf(w, "atlas build: no document cache, every chapter is parsed: %v\n", err)
+	return nil
+}
+
+// printCacheStats tells how many documents came from the cache.
+func printCacheStats(w io.Writer, c *doccache.Cache) {
+	if c == nil {
+		fmt.Fprintln(w, "cache:     off")
+		return
+	}
+	hits, parsed := c.Stats()
+	fmt.Fprintf(w, "cache:     %d documents as the last build parsed them, %d parsed\n", hits, parsed)
 }
 
 // printTreeStats tells how the files went to disk: written over the site
