@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 )
 
@@ -43,6 +44,9 @@ func (d *Doc) AppendBinary(b []byte) []byte {
 		small += len(id)
 	}
 
+	// The text, and at most a few bytes for each number after it.
+	b = slices.Grow(b, small+len(d.HTML)+secs+3*binary.MaxVarintLen64+
+		binary.MaxVarintLen32*(8+3*(len(d.TOC)+len(d.Sections)+len(d.Links))+len(d.IDs)))
 	b = binary.AppendUvarint(b, uint64(small))
 	b = append(b, d.Key...)
 	b = append(b, d.Title...)
