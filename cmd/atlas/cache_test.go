@@ -55,15 +55,27 @@ func TestBuildReusesParsedChapters(t *testing.T) {
 		return stdout
 	}
 
+	// A first build into out keeps no cache: it may be the only one.
+	stdout := build()
+	if !regexp.MustCompile(`(?m)^cache: +none: a first build into .* keeps none`).MatchString(stdout) {
+		t.Errorf("first build: no word of the cache it does not keep in\n%s", stdout)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".public.cache")); !os.IsNotExist(err) {
+		t.Fatalf("the first build into out kept a cache: %v", err)
+	}
+	parsedSite := snapshot(t, out)
+
 	hits, parsed := cacheStats(t, build())
 	if hits != 0 || parsed == 0 {
-		t.Fatalf("first build: %d from the cache, %d parsed", hits, parsed)
+		t.Fatalf("second build: %d from the cache, %d parsed", hits, parsed)
 	}
 	docs := parsed
 	if _, err := os.Stat(filepath.Join(dir, ".public.cache")); err != nil {
 		t.Fatalf("no cache beside the site: %v", err)
 	}
-	parsedSite := snapshot(t, out)
+	if !reflect.DeepEqual(snapshot(t, out), parsedSite) {
+		t.Error("the second build's site differs from the first's")
+	}
 
 	hits, parsed = cacheStats(t, build())
 	if hits != docs || parsed != 0 {
@@ -96,7 +108,7 @@ func TestBuildReusesParsedChapters(t *testing.T) {
 	if err := os.Remove(filepath.Join(dir, ".public.cache")); err != nil {
 		t.Fatal(err)
 	}
-	stdout := build("--cache=false")
+	stdout = build("--cache=false")
 	if !regexp.MustCompile(`(?m)^cache: +off$`).MatchString(stdout) {
 		t.Errorf("--cache=false: no 'cache: off' in\n%s", stdout)
 	}

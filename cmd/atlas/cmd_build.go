@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/telemetry-atlas/atlas/internal/build"
@@ -14,14 +15,15 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("build", "atlas build [--source DIR] [--out DIR] [--base-url URL] [--stats]",
 		"Check every record, chapter and link, render the site and swap it into --out.\n"+
 			"On any problem the previous site stays as it was. The site replaced is kept beside\n"+
-			"--out (.public.prev for public) for the next build to write over, and the parsed\n"+
-			"chapters too (.public.cache), for the next build to parse only what changed.", stderr)
+			"--out (.public.prev for public) for the next build to write over, and from the\n"+
+			"second build into --out on, the parsed chapters too (.public.cache), for the next\n"+
+			"build to parse only the files that changed.", stderr)
 	var f siteFlags
 	f.register(fs, true)
 	stats := fs.Bool("stats", false, "print documents, pages, bytes written and time per stage")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) of the build to this file")
 	memProfile := fs.String("memprofile", "", "write a heap profile (pprof) at the end of the build to this file")
-	useCache := fs.Bool("cache", true, "reuse the chapters the last build parsed, when their files have not changed (kept beside --out: .public.cache)")
+	useCache := fs.Bool("cache", true, "reuse the chapters the last build parsed, when their files have not changed (kept beside --out from the second build on: .public.cache)")
 	heapLimit := fs.Int("heap-limit", defaultHeapLimit, "soft limit of the heap in MiB: near it the collector works harder (0: none; GOMEMLIMIT, when set, wins)")
 	if code, done := parse(fs, args); done {
 		return code
@@ -63,8 +65,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	opt.Out = tree
 	var cache *doccache.Cache
+	cacheNote := "off"
 	if *useCache {
-		cache = openCache(f.out, stderr)
+		cache, cacheNote = openCache(f.out, stderr)
 		if cache != nil {
 			opt.Cache = cache
 		}
@@ -92,7 +95,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	res.Stats.Stages = append(res.Stats.Stages, build.Stage{Name: "commit", Duration: time.Since(commitStart)})
 	if *stats {
 		printStats(stdout, res.Stats)
-		printCacheStats(stdout, cache)
+		printCacheStats(stdout, cache, cacheNote)
 		printTreeStats(stdout, tree.Stats())
 	}
 	fmt.Fprintf(stdout, "built %d pages (%d files, %.1f MB) into %s in %s\n",
@@ -132,24 +135,37 @@ func printStats(w io.Writer, s build.Stats) {
 	}
 }
 
-// openCache opens the document cache beside out, or says on w why the
-// build parses every chapter.
-func openCache(out string, w io.Writer) *doccache.Cache {
+// openCache opens the document cache beside out, or says why there is
+// none. A first build into out keeps none: a one-off build (a fresh clone,
+// a deployment) would write 190 MB at 10,000 chapters for nobody to read.
+// The second build into out writes it, and the third parses only what
+// changed.
+func openCache(out string, w io.Writer) (*doccache.Cache, string) {
+	path := doccache.Path(out)
+	if !exists(out) && !exists(path) {
+		return nil, "none: a first build into " + out + " keeps none, the next one will"
+	}
 	id, err := doccache.Identity()
 	if err == nil {
 		var c *doccache.Cache
-		if c, err = doccache.Open(doccache.Path(out), id); err == nil {
-			return c
+		if c, err = doccache.Open(path, id); err == nil {
+			return c, ""
 		}
 	}
 	fmt.Fprintf(w, "atlas build: no document cache, every chapter is parsed: %v\n", err)
-	return nil
+	return nil, "none: " + err.Error()
 }
 
-// printCacheStats tells how many documents came from the cache.
-func printCacheStats(w io.Writer, c *doccache.Cache) {
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
+// printCacheStats tells how many documents came from the cache, or why
+// there was none.
+func printCacheStats(w io.Writer, c *doccache.Cache, note string) {
 	if c == nil {
-		fmt.Fprintln(w, "cache:     off")
+		fmt.Fprintf(w, "cache:     %s\n", note)
 		return
 	}
 	hits, parsed := c.Stats()
