@@ -32,6 +32,7 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
 	"github.com/telemetry-atlas/atlas/internal/parallel"
@@ -102,6 +103,7 @@ type Cache struct {
 func Open(path string, identity [32]byte) (*Cache, error) {
 	c := &Cache{path: path, identity: identity}
 	c.buffers.New = func() any { return new([]byte) }
+	removeAbandoned(path, time.Now())
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return c, nil
@@ -117,6 +119,23 @@ func Open(path string, identity [32]byte) (*Cache, error) {
 	}
 	c.old, c.entries = f, entries
 	return c, nil
+}
+
+// abandonedAfter is how old a new cache file must be to be taken for
+// the leftover of a build that was stopped: a build writes its cache within
+// seconds of starting.
+const abandonedAfter = time.Hour
+
+// removeAbandoned removes the new cache files beside path that builds
+// stopped halfway (Ctrl-C) left, once they are old enough not to be a
+// running build's.
+func removeAbandoned(path string, now time.Time) {
+	left, _ := filepath.Glob(path + ".new-*")
+	for _, f := range left {
+		if info, err := os.Lstat(f); err == nil && info.Mode().IsRegular() && now.Sub(info.ModTime()) > abandonedAfter {
+			os.Remove(f)
+		}
+	}
 }
 
 // readTable reads and checks the header, footer and table of a cache file.

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/telemetry-atlas/atlas/internal/corpus"
 	"github.com/telemetry-atlas/atlas/internal/course"
@@ -212,6 +213,35 @@ func TestSaveReportsFailure(t *testing.T) {
 	}
 	if err := c.Save(); err == nil {
 		t.Error("Save of a cache in a missing directory did not fail")
+	}
+}
+
+func TestOpenRemovesAbandonedFiles(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, ".public.cache")
+	old := path + ".new-111"
+	recent := path + ".new-222"
+	other := filepath.Join(dir, ".public.prev.new-333")
+	for _, f := range []string{old, recent, other} {
+		if err := os.WriteFile(f, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-2 * abandonedAfter)
+	for _, f := range []string{old, other} {
+		if err := os.Chtimes(f, long, long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := Open(path, [32]byte{5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Save()
+	for f, want := range map[string]bool{old: false, recent: true, other: true} {
+		if _, err := os.Stat(f); (err == nil) != want {
+			t.Errorf("%s: kept %v, want %v", filepath.Base(f), err == nil, want)
+		}
 	}
 }
 
