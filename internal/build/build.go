@@ -165,7 +165,7 @@ func Load(opt Options) (*site.Input, diag.Problems, error) {
 	}
 	recordsDone := make(chan loaded, 1)
 	go func() {
-		records, probs, err := vendor.LoadDir(opt.Source, "vendors", tx, opt.Today)
+		records, probs, err := vendor.LoadDir(opt.Source, "vendors", tx, opt.Today, nil)
 		recordsDone <- loaded{records, probs, err}
 	}()
 	c, cprobs, cerr := course.Load(opt.Source, "content", opt.Cache)

@@ -112,7 +112,7 @@ func recordStrings(t *testing.T, fsys fs.FS) []string {
 		t.Fatal(err)
 	}
 	today := vendor.NewDate(2100, time.January, 1) // every record's dates are past
-	records, probs, err := vendor.LoadDir(fsys, "vendors", tx, today)
+	records, probs, err := vendor.LoadDir(fsys, "vendors", tx, today, nil)
 	if err != nil || len(probs) > 0 {
 		t.Fatalf("%v %v", err, probs)
 	}

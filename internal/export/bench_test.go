@@ -30,7 +30,7 @@ func BenchmarkExports(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			recs, probs, err := vendor.LoadDir(fsys, "vendors", tx, today)
+			recs, probs, err := vendor.LoadDir(fsys, "vendors", tx, today, nil)
 			if err != nil || len(probs) > 0 {
 				b.Fatalf("%v %v", err, probs)
 			}

@@ -23,7 +23,7 @@ func TestShippedRecords(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Now().UTC()
-	recs, probs, err := vendor.LoadDir(os.DirFS("../.."), "vendors", tx, vendor.NewDate(now.Year(), now.Month(), now.Day()))
+	recs, probs, err := vendor.LoadDir(os.DirFS("../.."), "vendors", tx, vendor.NewDate(now.Year(), now.Month(), now.Day()), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,7 +26,7 @@ func BenchmarkCheck(b *testing.B) {
 				b.Fatal(err)
 			}
 			for b.Loop() {
-				recs, probs, err := vendor.LoadDir(fsys, "vendors", tx, today)
+				recs, probs, err := vendor.LoadDir(fsys, "vendors", tx, today, nil)
 				if err != nil || len(probs) > 0 {
 					b.Fatalf("%v %v", err, probs)
 				}

@@ -52,7 +52,7 @@ var schemaLine = regexp.MustCompile(`^# yaml-language-server: \$schema=([A-Za-z0
 // file, sorted. File names in problems are path.Join(dir, name), such as
 // "vendors/x.yaml". err is only for I/O failures. today is the build's
 // clock: no date may be after it.
-func LoadDir(fsys fs.FS, dir string, tx *Taxonomy, today Date) ([]*Record, diag.Problems, error) {
+func LoadDir(fsys fs.FS, dir string, tx *Taxonomy, today Date, cache Cache) ([]*Record, diag.Problems, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading records: %w", err)
@@ -87,7 +87,7 @@ func LoadDir(fsys fs.FS, dir string, tx *Taxonomy, today Date) ([]*Record, diag.
 		}
 		todo = append(todo, loaded{file: file, data: data})
 	}
-	decodeAll(todo, tx, today)
+	decodeAll(todo, tx, today, cache)
 	for _, l := range todo {
 		probs = append(probs, l.probs...)
 		if l.rec == nil {
@@ -115,8 +115,17 @@ type loaded struct {
 }
 
 // decodeAll decodes and checks every file in parallel, bounded by the CPU
-// count; each result goes into its own slot, so the order is the input's.
-func decodeAll(files []loaded, tx *Taxonomy, today Date) {
+// count, taking from cache, when it is not nil, the records of files it
+// decoded before; each result goes into its own slot, so the order is the
+// input's.
+func decodeAll(files []loaded, tx *Taxonomy, today Date, cache Cache) {
+	if cache != nil {
+		src := make([]SourceFile, len(files))
+		for i, f := range files {
+			src[i] = SourceFile{Name: f.file, Data: f.data}
+		}
+		cache.Plan(src, today)
+	}
 	var wg sync.WaitGroup
 	work := make(chan int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -124,8 +133,17 @@ func decodeAll(files []loaded, tx *Taxonomy, today Date) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
+				if cache != nil {
+					if r := cache.Get(i); r != nil {
+						files[i].rec, files[i].data = r, nil
+						continue
+					}
+				}
 				files[i].rec, files[i].probs = Decode(files[i].file, files[i].data, tx, today)
 				files[i].data = nil
+				if cache != nil && files[i].rec != nil && len(files[i].probs) == 0 {
+					cache.Put(i, files[i].rec)
+				}
 			}
 		}()
 	}

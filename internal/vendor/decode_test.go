@@ -84,7 +84,7 @@ func BenchmarkLoadDirShipped(b *testing.B) {
 	tx := mustTaxonomy(b)
 	fsys := os.DirFS("../..")
 	for b.Loop() {
-		if _, _, err := LoadDir(fsys, "vendors", tx, testToday); err != nil {
+		if _, _, err := LoadDir(fsys, "vendors", tx, testToday, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

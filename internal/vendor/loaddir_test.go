@@ -22,7 +22,7 @@ func TestLoadDir(t *testing.T) {
 		"vendors/sub/nested.yaml":       {Data: good},
 		"vendors/link.yaml":             {Data: good, Mode: fs.ModeSymlink},
 	}
-	recs, probs, err := LoadDir(fsys, "vendors", mustTaxonomy(t), testToday)
+	recs, probs, err := LoadDir(fsys, "vendors", mustTaxonomy(t), testToday, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestLoadDir(t *testing.T) {
 }
 
 func TestLoadDirMissing(t *testing.T) {
-	_, _, err := LoadDir(fstest.MapFS{}, "vendors", mustTaxonomy(t), testToday)
+	_, _, err := LoadDir(fstest.MapFS{}, "vendors", mustTaxonomy(t), testToday, nil)
 	if err == nil {
 		t.Error("no error for a missing directory")
 	}
@@ -61,12 +61,12 @@ func TestLoadDirDeterministic(t *testing.T) {
 		data = strings.Replace(data, "status: confirmed", "status: sure", 1)
 		fsys["vendors/"+id+".yaml"] = &fstest.MapFile{Data: []byte(data)}
 	}
-	_, first, err := LoadDir(fsys, "vendors", tx, testToday)
+	_, first, err := LoadDir(fsys, "vendors", tx, testToday, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; i < 5; i++ {
-		_, again, _ := LoadDir(fsys, "vendors", tx, testToday)
+		_, again, _ := LoadDir(fsys, "vendors", tx, testToday, nil)
 		if again.Error() != first.Error() {
 			t.Fatalf("different output:\n%v\nthen\n%v", first, again)
 		}
