@@ -28,10 +28,11 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-var cacheLine = regexp.MustCompile(`(?m)^cache: +(\d+) documents as the last build parsed them, (\d+) parsed$`)
+var cacheLine = regexp.MustCompile(`(?m)^cache: +(\d+) documents as the last build parsed them, (\d+) parsed; (\d+) records as it checked them, (\d+) decoded$`)
 
-// cacheStats reads the cache line of --stats.
-func cacheStats(t *testing.T, stdout string) (hits, parsed int) {
+// cacheStats reads the cache line of --stats: documents from the cache and
+// parsed, records from the cache and decoded.
+func cacheStats(t *testing.T, stdout string) (hits, parsed, recHits, decoded int) {
 	t.Helper()
 	m := cacheLine.FindStringSubmatch(stdout)
 	if m == nil {
@@ -39,7 +40,9 @@ func cacheStats(t *testing.T, stdout string) (hits, parsed int) {
 	}
 	hits, _ = strconv.Atoi(m[1])
 	parsed, _ = strconv.Atoi(m[2])
-	return hits, parsed
+	recHits, _ = strconv.Atoi(m[3])
+	decoded, _ = strconv.Atoi(m[4])
+	return hits, parsed, recHits, decoded
 }
 
 func TestBuildReusesParsedChapters(t *testing.T) {
@@ -65,11 +68,11 @@ func TestBuildReusesParsedChapters(t *testing.T) {
 	}
 	parsedSite := snapshot(t, out)
 
-	hits, parsed := cacheStats(t, build())
-	if hits != 0 || parsed == 0 {
-		t.Fatalf("second build: %d from the cache, %d parsed", hits, parsed)
+	hits, parsed, recHits, decoded := cacheStats(t, build())
+	if hits != 0 || parsed == 0 || recHits != 0 || decoded == 0 {
+		t.Fatalf("second build: %d documents from the cache, %d parsed, %d records from it, %d decoded", hits, parsed, recHits, decoded)
 	}
-	docs := parsed
+	docs, records := parsed, decoded
 	if _, err := os.Stat(filepath.Join(dir, ".public.cache")); err != nil {
 		t.Fatalf("no cache beside the site: %v", err)
 	}
@@ -77,9 +80,10 @@ func TestBuildReusesParsedChapters(t *testing.T) {
 		t.Error("the second build's site differs from the first's")
 	}
 
-	hits, parsed = cacheStats(t, build())
-	if hits != docs || parsed != 0 {
-		t.Errorf("unchanged: %d from the cache, %d parsed; want %d and 0", hits, parsed, docs)
+	hits, parsed, recHits, decoded = cacheStats(t, build())
+	if hits != docs || parsed != 0 || recHits != records || decoded != 0 {
+		t.Errorf("unchanged: %d documents from the cache, %d parsed, %d records from it, %d decoded; want %d, 0, %d, 0",
+			hits, parsed, recHits, decoded, docs, records)
 	}
 	if !reflect.DeepEqual(snapshot(t, out), parsedSite) {
 		t.Error("the site built from the cache differs from the one built by parsing")
@@ -92,7 +96,7 @@ func TestBuildReusesParsedChapters(t *testing.T) {
 		t.Fatal(err)
 	}
 	testsite.Write(t, src, name, string(data)+"\nA sentence added after the cache was made.\n")
-	hits, parsed = cacheStats(t, build())
+	hits, parsed, _, _ = cacheStats(t, build())
 	if hits != docs-1 || parsed != 1 {
 		t.Errorf("one edited: %d from the cache, %d parsed; want %d and 1", hits, parsed, docs-1)
 	}
@@ -105,7 +109,7 @@ func TestBuildReusesParsedChapters(t *testing.T) {
 	}
 
 	// --cache=false neither reads nor writes it.
-	if err := os.Remove(filepath.Join(dir, ".public.cache")); err != nil {
+	if err := os.RemoveAll(filepath.Join(dir, ".public.cache")); err != nil {
 		t.Fatal(err)
 	}
 	stdout = build("--cache=false")

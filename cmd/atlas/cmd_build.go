@@ -16,14 +16,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		"Check every record, chapter and link, render the site and swap it into --out.\n"+
 			"On any problem the previous site stays as it was. The site replaced is kept beside\n"+
 			"--out (.public.prev for public) for the next build to write over, and from the\n"+
-			"second build into --out on, the parsed chapters too (.public.cache), for the next\n"+
-			"build to parse only the files that changed.", stderr)
+			"second build into --out on, the parsed chapters and checked records too\n"+
+			"(.public.cache/), for the next build to parse only the files that changed.", stderr)
 	var f siteFlags
 	f.register(fs, true)
 	stats := fs.Bool("stats", false, "print documents, pages, bytes written and time per stage")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) of the build to this file")
 	memProfile := fs.String("memprofile", "", "write a heap profile (pprof) at the end of the build to this file")
-	useCache := fs.Bool("cache", true, "reuse the chapters the last build parsed, when their files have not changed (kept beside --out from the second build on: .public.cache)")
+	useCache := fs.Bool("cache", true, "reuse the chapters and records the last build parsed, when their files have not changed (kept beside --out from the second build on: .public.cache/)")
 	heapLimit := fs.Int("heap-limit", defaultHeapLimit, "soft limit of the heap in MiB: near it the collector works harder (0: none; GOMEMLIMIT, when set, wins)")
 	if code, done := parse(fs, args); done {
 		return code
@@ -137,7 +137,8 @@ func printStats(w io.Writer, s build.Stats) {
 
 // openCache opens the document cache beside out, or says why there is
 // none. A first build into out keeps none: a one-off build (a fresh clone,
-// a deployment) would write 190 MB at 10,000 chapters for nobody to read.
+// a deployment) would write 211 MB at 10,000 chapters and records for
+// nobody to read.
 // The second build into out writes it, and the third parses only what
 // changed.
 func openCache(out string, w io.Writer) (*doccache.Cache, string) {
@@ -168,8 +169,9 @@ func printCacheStats(w io.Writer, c *doccache.Cache, note string) {
 		fmt.Fprintf(w, "cache:     %s\n", note)
 		return
 	}
-	hits, parsed := c.Stats()
-	fmt.Fprintf(w, "cache:     %d documents as the last build parsed them, %d parsed\n", hits, parsed)
+	st := c.Stats()
+	fmt.Fprintf(w, "cache:     %d documents as the last build parsed them, %d parsed; %d records as it checked them, %d decoded\n",
+		st.Chapters, st.ChaptersParsed, st.Records, st.RecordsDecoded)
 }
 
 // printTreeStats tells how the files went to disk: written over the site

@@ -33,15 +33,23 @@ type Options struct {
 	// KeepInput keeps the loaded content in Result.Input, for the preview
 	// server's incremental rebuilds; a one-off build lets it go.
 	KeepInput bool
-	// Cache, when set, keeps the documents of this build for the next and
-	// gives back those of the last one whose files have not changed.
-	Cache course.Cache
+	// Cache, when set, keeps what this build parses for the next, and
+	// gives back what the last one made of the files that have not
+	// changed.
+	Cache Cache
 	// Out, when set, receives every file, minified, as soon as it is
 	// rendered, and Result.Files stays empty: the site is never held whole
 	// in memory. Put is called from a few goroutines at once, never two
 	// for one directory; the files of a directory are put in the order
 	// they are made. On problems the caller discards what Out received.
 	Out Sink
+}
+
+// Cache keeps parsed chapters and checked records between builds
+// (internal/doccache).
+type Cache interface {
+	Chapters() course.Cache
+	Records() vendor.Cache
 }
 
 // Sink takes the files of a site one by one (publish.Tree writes them).
@@ -163,12 +171,19 @@ func Load(opt Options) (*site.Input, diag.Problems, error) {
 		probs   diag.Problems
 		err     error
 	}
+	var (
+		chapterCache course.Cache
+		recordCache  vendor.Cache
+	)
+	if opt.Cache != nil {
+		chapterCache, recordCache = opt.Cache.Chapters(), opt.Cache.Records()
+	}
 	recordsDone := make(chan loaded, 1)
 	go func() {
-		records, probs, err := vendor.LoadDir(opt.Source, "vendors", tx, opt.Today, nil)
+		records, probs, err := vendor.LoadDir(opt.Source, "vendors", tx, opt.Today, recordCache)
 		recordsDone <- loaded{records, probs, err}
 	}()
-	c, cprobs, cerr := course.Load(opt.Source, "content", opt.Cache)
+	c, cprobs, cerr := course.Load(opt.Source, "content", chapterCache)
 	r := <-recordsDone
 	if r.err != nil {
 		return nil, nil, r.err

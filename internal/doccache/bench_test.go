@@ -30,7 +30,7 @@ func BenchmarkLoad(b *testing.B) {
 			if c, err = Open(path, id); err != nil {
 				b.Fatal(err)
 			}
-			cache = c
+			cache = c.Chapters()
 		}
 		co, probs, err := course.Load(fsys, "content", cache)
 		if err != nil || len(probs) > 0 || len(co.Docs) != n+2 {

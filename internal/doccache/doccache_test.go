@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -12,10 +13,11 @@ import (
 	"github.com/telemetry-atlas/atlas/internal/corpus"
 	"github.com/telemetry-atlas/atlas/internal/course"
 	"github.com/telemetry-atlas/atlas/internal/testsite"
+	"github.com/telemetry-atlas/atlas/internal/vendor"
 )
 
 // chapters is a small synthetic course, as files.
-func chapters(t *testing.T) fstest.MapFS {
+func synthetic(t *testing.T) fstest.MapFS {
 	t.Helper()
 	fsys, err := corpus.FS(corpus.Options{Chapters: 30}, testsite.Root(t))
 	if err != nil {
@@ -24,23 +26,23 @@ func chapters(t *testing.T) fstest.MapFS {
 	return fsys
 }
 
-// load loads the course in fsys through a cache at path, saves the cache
+// load loads the course in fsys through the cache in dir, saves the cache
 // and returns the course and the cache's figures.
-func load(t *testing.T, fsys fstest.MapFS, path string, id [32]byte) (*course.Course, int, int) {
+func load(t *testing.T, fsys fstest.MapFS, dir string, id [32]byte) (*course.Course, int, int) {
 	t.Helper()
-	c, err := Open(path, id)
+	c, err := Open(dir, id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	co, probs, err := course.Load(fsys, "content", c)
+	co, probs, err := course.Load(fsys, "content", c.Chapters())
 	if err != nil || len(probs) > 0 {
 		t.Fatal(err, probs)
 	}
 	if err := c.Save(); err != nil {
 		t.Fatal(err)
 	}
-	hits, parsed := c.Stats()
-	return co, hits, parsed
+	st := c.Stats()
+	return co, st.Chapters, st.ChaptersParsed
 }
 
 func same(t *testing.T, got, want *course.Course) {
@@ -56,8 +58,9 @@ func same(t *testing.T, got, want *course.Course) {
 }
 
 func TestCacheKeepsWhatDidNotChange(t *testing.T) {
-	fsys := chapters(t)
+	fsys := synthetic(t)
 	path := filepath.Join(t.TempDir(), ".public.cache")
+	file := filepath.Join(path, "chapters")
 	id := [32]byte{1}
 	want, probs, err := course.Load(fsys, "content", nil)
 	if err != nil || len(probs) > 0 {
@@ -70,7 +73,7 @@ func TestCacheKeepsWhatDidNotChange(t *testing.T) {
 		t.Errorf("first build: %d hits, %d parsed; want 0 and %d", hits, parsed, n)
 	}
 	same(t, got, want)
-	before, err := os.Stat(path)
+	before, err := os.Stat(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +83,7 @@ func TestCacheKeepsWhatDidNotChange(t *testing.T) {
 		t.Errorf("unchanged: %d hits, %d parsed; want %d and 0", hits, parsed, n)
 	}
 	same(t, got, want)
-	after, err := os.Stat(path)
+	after, err := os.Stat(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,8 +133,8 @@ func TestCacheKeepsWhatDidNotChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.entries) != n-gone {
-		t.Errorf("the cache keeps %d documents, want %d", len(c.entries), n-gone)
+	if k := len(c.chapters.s.entries); k != n-gone {
+		t.Errorf("the cache keeps %d documents, want %d", k, n-gone)
 	}
 	c.Save()
 
@@ -140,7 +143,7 @@ func TestCacheKeepsWhatDidNotChange(t *testing.T) {
 	if hits != 0 {
 		t.Errorf("another identity found %d documents", hits)
 	}
-	leftovers, _ := filepath.Glob(path + ".new-*")
+	leftovers, _ := filepath.Glob(file + ".new-*")
 	if len(leftovers) > 0 {
 		t.Errorf("temporary files left: %v", leftovers)
 	}
@@ -149,14 +152,14 @@ func TestCacheKeepsWhatDidNotChange(t *testing.T) {
 // TestDamagedCacheIsAMiss damages the cache file in several ways: every
 // document still comes out as Parse makes it.
 func TestDamagedCacheIsAMiss(t *testing.T) {
-	fsys := chapters(t)
+	fsys := synthetic(t)
 	want, _, _ := course.Load(fsys, "content", nil)
 	n := len(want.Docs)
 	id := [32]byte{3}
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good")
 	load(t, fsys, good, id)
-	data, err := os.ReadFile(good)
+	data, err := os.ReadFile(filepath.Join(good, "chapters"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +179,11 @@ func TestDamagedCacheIsAMiss(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(dir, tt.name)
-			if err := os.WriteFile(path, tt.damage(append([]byte(nil), data...)), 0o600); err != nil {
+			file := filepath.Join(path, "chapters")
+			if err := os.MkdirAll(path, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(file, tt.damage(append([]byte(nil), data...)), 0o600); err != nil {
 				t.Fatal(err)
 			}
 			got, hits, parsed := load(t, fsys, path, id)
@@ -184,7 +191,7 @@ func TestDamagedCacheIsAMiss(t *testing.T) {
 			if hits != tt.hits || hits+parsed != n {
 				t.Errorf("%d hits and %d parsed; want %d hits of %d", hits, parsed, tt.hits, n)
 			}
-			if _, err := os.Stat(path); tt.removed != os.IsNotExist(err) {
+			if _, err := os.Stat(file); tt.removed != os.IsNotExist(err) {
 				t.Errorf("removed: %v, want %v", os.IsNotExist(err), tt.removed)
 			}
 			if tt.removed {
@@ -199,29 +206,36 @@ func TestDamagedCacheIsAMiss(t *testing.T) {
 	}
 }
 
-// TestSaveReportsFailure: a cache beside an output whose parent does not
-// exist fails to save, and the build's course is unharmed.
+// TestSaveReportsFailure: a cache that cannot be written fails to save,
+// and the build's course is unharmed.
 func TestSaveReportsFailure(t *testing.T) {
-	fsys := chapters(t)
-	c, err := Open(filepath.Join(t.TempDir(), "missing", ".public.cache"), [32]byte{4})
+	fsys := synthetic(t)
+	parent := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(parent, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Open(filepath.Join(parent, ".public.cache"), [32]byte{4})
 	if err != nil {
 		t.Fatal(err)
 	}
-	co, probs, err := course.Load(fsys, "content", c)
+	co, probs, err := course.Load(fsys, "content", c.Chapters())
 	if err != nil || len(probs) > 0 || len(co.Docs) == 0 {
 		t.Fatal(err, probs)
 	}
 	if err := c.Save(); err == nil {
-		t.Error("Save of a cache in a missing directory did not fail")
+		t.Error("Save of a cache below a file did not fail")
 	}
 }
 
 func TestOpenRemovesAbandonedFiles(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, ".public.cache")
+	dir := filepath.Join(t.TempDir(), ".public.cache")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "chapters")
 	old := path + ".new-111"
 	recent := path + ".new-222"
-	other := filepath.Join(dir, ".public.prev.new-333")
+	other := filepath.Join(dir, "other.new-333")
 	for _, f := range []string{old, recent, other} {
 		if err := os.WriteFile(f, []byte("x"), 0o600); err != nil {
 			t.Fatal(err)
@@ -233,7 +247,7 @@ func TestOpenRemovesAbandonedFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c, err := Open(path, [32]byte{5})
+	c, err := Open(dir, [32]byte{5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,5 +268,82 @@ func TestPath(t *testing.T) {
 		if got := Path(filepath.FromSlash(out)); got != filepath.FromSlash(want) {
 			t.Errorf("Path(%q) = %q, want %q", out, got, want)
 		}
+	}
+}
+
+// TestCacheKeepsCheckedRecords: records come from the cache only for the
+// same file on the same day, and equal to what decoding makes.
+func TestCacheKeepsCheckedRecords(t *testing.T) {
+	fsys, err := corpus.FS(corpus.Options{Records: 40}, testsite.Root(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := vendor.LoadTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), ".public.cache")
+	id := [32]byte{6}
+	load := func(fsys fstest.MapFS, today vendor.Date) ([]*vendor.Record, Stats) {
+		t.Helper()
+		c, err := Open(dir, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, probs, err := vendor.LoadDir(fsys, "vendors", tx, today, c.Records())
+		if err != nil || len(probs) > 0 {
+			t.Fatal(err, probs)
+		}
+		if err := c.Save(); err != nil {
+			t.Fatal(err)
+		}
+		return recs, c.Stats()
+	}
+	day := vendor.NewDate(2026, 11, 1)
+	want, _, err := vendor.LoadDir(fsys, "vendors", tx, day, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(want)
+
+	if _, st := load(fsys, day); st.Records != 0 || st.RecordsDecoded != n {
+		t.Errorf("first build: %+v", st)
+	}
+	got, st := load(fsys, day)
+	if st.Records != n || st.RecordsDecoded != 0 {
+		t.Errorf("unchanged: %+v, want %d from the cache", st, n)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("records from the cache differ from the decoded ones")
+	}
+	// Another day checks every record again.
+	if _, st := load(fsys, vendor.NewDate(2026, 11, 2)); st.Records != 0 {
+		t.Errorf("another day found %d records in the cache", st.Records)
+	}
+	// A changed record is decoded again, and its change shows.
+	name := "vendors/" + corpus.RecordID(2) + ".yaml"
+	if fsys[name] == nil {
+		t.Fatalf("no %s in the corpus", name)
+	}
+	changed := fstest.MapFS{}
+	for k, v := range fsys {
+		changed[k] = v
+	}
+	changed[name] = &fstest.MapFile{Data: bytes.Replace(fsys[name].Data, []byte("\nvendor: "), []byte("\nvendor: Renamed "), 1)}
+	load(changed, day)
+	got, st = load(changed, day)
+	if st.Records != n {
+		t.Errorf("after the change was kept: %+v", st)
+	}
+	want, _, _ = vendor.LoadDir(changed, "vendors", tx, day, nil)
+	if !reflect.DeepEqual(got, want) {
+		t.Error("records from the cache differ from the decoded ones after a change")
+	}
+	found := false
+	for _, r := range got {
+		found = found || strings.HasPrefix(r.Vendor, "Renamed ")
+	}
+	if !found {
+		t.Error("the changed record shows its old vendor")
 	}
 }
