@@ -91,7 +91,12 @@ type chapters struct {
 }
 
 func (c *chapters) Plan(files []course.SourceFile) {
-	c.files = files
+	// What DecodeDoc needs of each file, without its bytes: the cache
+	// lives as long as the build, the sources need not.
+	c.files = make([]course.SourceFile, len(files))
+	for i, f := range files {
+		c.files[i] = course.SourceFile{Name: f.Name, Lang: f.Lang, Kind: f.Kind}
+	}
 	c.s.plan(len(files), func(i int, h *keyHash) {
 		f := files[i]
 		h.add(f.Name)
