@@ -76,7 +76,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if cache != nil {
 		if err := cache.Save(); err != nil {
 			prog.clear()
-			fmt.Fprintf(stderr, "atlas build: %v (the next build parses every chapter)\n", err)
+			fmt.Fprintf(stderr, "atlas build: %v (the next build parses every chapter and record)\n", err)
 		}
 	}
 	if err != nil {
@@ -138,9 +138,8 @@ func printStats(w io.Writer, s build.Stats) {
 // openCache opens the document cache beside out, or says why there is
 // none. A first build into out keeps none: a one-off build (a fresh clone,
 // a deployment) would write 211 MB at 10,000 chapters and records for
-// nobody to read.
-// The second build into out writes it, and the third parses only what
-// changed.
+// nobody to read. The second build into out writes it, and the third
+// parses only what changed.
 func openCache(out string, w io.Writer) (*doccache.Cache, string) {
 	path := doccache.Path(out)
 	if !exists(out) && !exists(path) {
@@ -153,7 +152,7 @@ func openCache(out string, w io.Writer) (*doccache.Cache, string) {
 			return c, ""
 		}
 	}
-	fmt.Fprintf(w, "atlas build: no document cache, every chapter is parsed: %v\n", err)
+	fmt.Fprintf(w, "atlas build: no document cache, every chapter and record is parsed: %v\n", err)
 	return nil, "none: " + err.Error()
 }
 
@@ -162,8 +161,8 @@ func exists(path string) bool {
 	return err == nil
 }
 
-// printCacheStats tells how many documents came from the cache, or why
-// there was none.
+// printCacheStats tells how many documents and records came from the
+// cache, or why there was none.
 func printCacheStats(w io.Writer, c *doccache.Cache, note string) {
 	if c == nil {
 		fmt.Fprintf(w, "cache:     %s\n", note)

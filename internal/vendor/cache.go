@@ -15,7 +15,9 @@ type SourceFile struct {
 // another), before anything else. Then, from several goroutines at once, it
 // calls Get with the index of each file, and Put for each record that came
 // out without a problem. Get may only return what Decode would make of
-// the file on that day.
+// the file on that day. What the records are checked against is not
+// part of what a cache knows: use one only with the taxonomy built into
+// the program (LoadTaxonomy), which changes only with the program.
 type Cache interface {
 	Plan(files []SourceFile, today Date)
 	Get(i int) *Record
