@@ -23,8 +23,8 @@ import (
 	"github.com/telemetry-atlas/atlas/internal/vendor"
 )
 
-// Path is where the cache of the site built into out is kept:
-// .public.cache for public.
+// Path is the directory where the cache of the site built into out is
+// kept: .public.cache for public.
 func Path(out string) string {
 	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".cache")
 }
@@ -32,7 +32,6 @@ func Path(out string) string {
 // Cache is the cache directory of one build. Make it with Open, hand
 // Chapters and Records to the loaders, then Save it.
 type Cache struct {
-	dir      string
 	chapters chapters
 	records  records
 }
@@ -42,7 +41,7 @@ type Cache struct {
 // file exists and cannot be opened.
 func Open(dir string, identity [32]byte) (*Cache, error) {
 	buffers := &sync.Pool{New: func() any { return new([]byte) }}
-	c := &Cache{dir: dir}
+	c := &Cache{}
 	if info, err := os.Lstat(dir); err == nil && !info.IsDir() {
 		os.Remove(dir) // the one file of the cache's first version
 	}
