@@ -43,7 +43,7 @@ func Open(dir string, identity [32]byte) (*Cache, error) {
 	buffers := &sync.Pool{New: func() any { return new([]byte) }}
 	c := &Cache{}
 	if info, err := os.Lstat(dir); err == nil && !info.IsDir() {
-		os.Remove(dir) // the one file of the cache's first version
+		os.Remove(dir) // a file where the directory goes: the first layout, one file
 	}
 	var err error
 	if c.chapters.s, err = openStore(filepath.Join(dir, "chapters"), "chapter", identity, buffers); err != nil {
