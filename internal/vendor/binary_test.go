@@ -71,7 +71,7 @@ func TestRecordBinaryCoversEveryField(t *testing.T) {
 
 // fillRecord gives v and everything in it a value of its own; every third
 // list is empty rather than nil, which must survive too.
-func fillRecord(t *testing.T, v reflect.Value, n *int) {
+func fillRecord(t testing.TB, v reflect.Value, n *int) {
 	*n++
 	switch {
 	case v.Type() == reflect.TypeFor[vendor.Date]():
