@@ -141,7 +141,7 @@ func printStats(w io.Writer, s build.Stats) {
 // nobody to read. The second build into out writes it, and the third
 // parses only what changed.
 func openCache(out string, w io.Writer) (*doccache.Cache, string) {
-	path := doccache.Path(out)
+	path := publish.Beside(out, "cache")
 	if !exists(out) && !exists(path) {
 		return nil, "none: a first build into " + out + " keeps none, the next one will"
 	}

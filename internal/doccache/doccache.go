@@ -23,12 +23,6 @@ import (
 	"github.com/telemetry-atlas/atlas/internal/vendor"
 )
 
-// Path is the directory where the cache of the site built into out is
-// kept: .public.cache for public.
-func Path(out string) string {
-	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".cache")
-}
-
 // Cache is the cache directory of one build. Make it with Open, hand
 // Chapters and Records to the loaders, then Save it.
 type Cache struct {

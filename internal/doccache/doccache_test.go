@@ -259,18 +259,6 @@ func TestOpenRemovesAbandonedFiles(t *testing.T) {
 	}
 }
 
-func TestPath(t *testing.T) {
-	for out, want := range map[string]string{
-		"public":          ".public.cache",
-		"site/public":     filepath.Join("site", ".public.cache"),
-		"/srv/www/public": filepath.Join("/srv/www", ".public.cache"),
-	} {
-		if got := Path(filepath.FromSlash(out)); got != filepath.FromSlash(want) {
-			t.Errorf("Path(%q) = %q, want %q", out, got, want)
-		}
-	}
-}
-
 // TestCacheKeepsCheckedRecords: records come from the cache only for the
 // same file on the same day, and equal to what decoding makes.
 func TestCacheKeepsCheckedRecords(t *testing.T) {

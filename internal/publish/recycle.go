@@ -26,10 +26,14 @@ import (
 // Files of the old site that the new one lacks are removed at Commit, so
 // the result is the same as writing a fresh tree.
 
-// prevPath is where the site before out is kept: .public.prev for public.
-func prevPath(out string) string {
-	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".prev")
+// Beside is the hidden sibling of out that a build keeps for the next
+// one, named for what it holds: .public.prev for public and "prev".
+func Beside(out, what string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+"."+what)
 }
+
+// prevPath is where the site before out is kept: .public.prev for public.
+func prevPath(out string) string { return Beside(out, "prev") }
 
 // inventory is what a recycled tree held when the build took it: its
 // regular files and directories, by slash-separated relative path. It is

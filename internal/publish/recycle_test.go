@@ -208,3 +208,15 @@ func TestTreeStats(t *testing.T) {
 		}
 	}
 }
+
+func TestBeside(t *testing.T) {
+	for _, tt := range []struct{ out, what, want string }{
+		{"public", "prev", ".public.prev"},
+		{"site/public", "cache", "site/.public.cache"},
+		{"/srv/www/public", "cache", "/srv/www/.public.cache"},
+	} {
+		if got := Beside(filepath.FromSlash(tt.out), tt.what); got != filepath.FromSlash(tt.want) {
+			t.Errorf("Beside(%q, %q) = %q, want %q", tt.out, tt.what, got, tt.want)
+		}
+	}
+}
