@@ -177,10 +177,13 @@ type reader struct {
 	err error
 }
 
+// fail stops the reading: every read after it gives zero.
+func (r *reader) fail() { r.err, r.b = ErrDocData, nil }
+
 func (r *reader) uvarint() uint64 {
 	v, n := binary.Uvarint(r.b)
 	if n <= 0 {
-		r.err, r.b = ErrDocData, nil
+		r.fail()
 		return 0
 	}
 	r.b = r.b[n:]
@@ -191,7 +194,7 @@ func (r *reader) uvarint() uint64 {
 func (r *reader) number() int {
 	v := r.uvarint()
 	if v > math.MaxInt32 {
-		r.err, r.b = ErrDocData, nil
+		r.fail()
 		return 0
 	}
 	return int(v)
@@ -202,7 +205,7 @@ func (r *reader) number() int {
 func (r *reader) items() int {
 	v := r.uvarint()
 	if v > uint64(len(r.b)) {
-		r.err, r.b = ErrDocData, nil
+		r.fail()
 		return 0
 	}
 	return int(v)
@@ -211,7 +214,7 @@ func (r *reader) items() int {
 func (r *reader) int() int {
 	v, n := binary.Varint(r.b)
 	if n <= 0 {
-		r.err, r.b = ErrDocData, nil
+		r.fail()
 		return 0
 	}
 	r.b = r.b[n:]
@@ -222,7 +225,7 @@ func (r *reader) int() int {
 func (r *reader) block() string {
 	n := r.uvarint()
 	if n > uint64(len(r.b)) {
-		r.err, r.b = ErrDocData, nil
+		r.fail()
 		return ""
 	}
 	s := string(r.b[:n])

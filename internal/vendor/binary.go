@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -124,15 +125,7 @@ func codecFor(t reflect.Type) (*codec, error) {
 					return binary.AppendUvarint(b, 0)
 				}
 				keys := v.MapKeys()
-				slices.SortFunc(keys, func(a, b reflect.Value) int {
-					switch {
-					case a.String() < b.String():
-						return -1
-					case a.String() > b.String():
-						return 1
-					}
-					return 0
-				})
+				slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
 				b = binary.AppendUvarint(b, uint64(len(keys))+1)
 				for _, k := range keys {
 					b = appendString(b, k.String())
