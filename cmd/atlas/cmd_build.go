@@ -25,6 +25,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	memProfile := fs.String("memprofile", "", "write a heap profile (pprof) at the end of the build to this file")
 	useCache := fs.Bool("cache", true, "reuse the chapters and records the last build parsed, when their files have not changed (kept beside --out from the second build on: .public.cache/)")
 	heapLimit := fs.Int("heap-limit", defaultHeapLimit, "soft limit of the heap in MiB: near it the collector works harder (0: none; GOMEMLIMIT, when set, wins)")
+	hugePages := fs.Bool("huge-pages", true, "ask Linux for transparent huge pages for the heap, where it gives them only when asked (transparent_hugepage/enabled: madvise)")
 	if code, done := parse(fs, args); done {
 		return code
 	}
@@ -38,6 +39,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	limitHeap(*heapLimit)
+	hugeNote := ""
+	if *hugePages {
+		hugeNote = adviseHugePages()
+	}
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {
@@ -95,6 +100,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	res.Stats.Stages = append(res.Stats.Stages, build.Stage{Name: "commit", Duration: time.Since(commitStart)})
 	if *stats {
 		printStats(stdout, res.Stats)
+		if hugeNote != "" {
+			fmt.Fprintf(stdout, "memory:    %s\n", hugeNote)
+		}
 		printCacheStats(stdout, cache, cacheNote)
 		printTreeStats(stdout, tree.Stats())
 	}

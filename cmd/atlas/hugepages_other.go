@@ -1,0 +1,7 @@
+//go:build !(linux && (amd64 || arm64))
+
+package main
+
+// adviseHugePages does nothing here: transparent huge pages, and the
+// advice that asks for them, are Linux's (see hugepages_linux.go).
+func adviseHugePages() string { return "" }
