@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/telemetry-atlas/atlas/internal/corpus"
@@ -28,6 +29,39 @@ func BenchmarkRender(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(2*n)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+		})
+	}
+}
+
+// BenchmarkRenderRecord times what the preview does after one record is
+// edited (site.RenderRecord: its pages, the tables, the exports, and the
+// links on them checked) for 100, 1,000 and 10,000 chapters plus as many
+// records.
+//
+//	go test -run '^$' -bench RenderRecord -benchtime 3x ./internal/site/
+func BenchmarkRenderRecord(b *testing.B) {
+	for _, n := range corpus.Sizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			in := loadCorpus(b, corpusFS(b, corpus.Options{Chapters: n, Records: n}))
+			prev, probs, err := site.Build(*in)
+			if err != nil || len(probs) > 0 {
+				b.Fatalf("%v %v", err, probs)
+			}
+			old := in.Records[n/4]
+			edited := *old
+			edited.Summary = "An edited summary."
+			next := *in
+			next.Records = slices.Clone(in.Records)
+			next.Records[n/4] = &edited
+			for b.Loop() {
+				files, probs, ok, err := site.RenderRecord(next, prev, old, &edited)
+				if err != nil || !ok || len(probs) > 0 {
+					b.Fatalf("ok=%v %v %v", ok, err, probs)
+				}
+				if len(files) < 4 {
+					b.Fatalf("%d files", len(files))
+				}
+			}
 		})
 	}
 }

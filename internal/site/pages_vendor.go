@@ -119,19 +119,23 @@ type sourceView struct {
 func (b *builder) vendorPages() []*Page {
 	var out []*Page
 	for _, r := range b.in.Records {
-		r := r
-		out = append(out, localized("/vendors/"+r.ID+"/", func(lang, url string) *Page {
-			// The view is made when the page is written, not here: the
-			// list of pages then holds no record's markup.
-			return &Page{Section: "vendors", Title: displayName(r),
-				Description: localText(r, lang).Summary, ContentLang: contentLang(r, lang),
-				Main: func(w *pageWriter) {
-					v := b.vendorView(r, lang)
-					w.vendorMain(&v)
-				}, minimal: true}
-		})...)
+		out = append(out, b.recordPages(r)...)
 	}
 	return out
+}
+
+// recordPages are the pages of one record, one in each language.
+func (b *builder) recordPages(r *vendor.Record) []*Page {
+	return localized("/vendors/"+r.ID+"/", func(lang, url string) *Page {
+		// The view is made when the page is written, not here: the list
+		// of pages then holds no record's markup.
+		return &Page{Section: "vendors", Title: displayName(r),
+			Description: localText(r, lang).Summary, ContentLang: contentLang(r, lang),
+			Main: func(w *pageWriter) {
+				v := b.vendorView(r, lang)
+				w.vendorMain(&v)
+			}, minimal: true}
+	})
 }
 
 // recordText is a record's text in one language: each field's translation

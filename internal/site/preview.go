@@ -27,41 +27,9 @@ func RenderDoc(in Input, prev publish.Files, old, d *course.Doc) (publish.Files,
 	if old.Title != d.Title || old.Summary != d.Summary || old.Key != d.Key || old.Kind != d.Kind || old.Lang != d.Lang {
 		return nil, nil, false, nil
 	}
-	b := emptyBuilder(in)
-	// The assets and the search index are those of prev: their names are
-	// found in it rather than made again.
-	hashed := map[string]string{} // css/site.css → css/site.<hash>.css
-	for name := range prev {
-		if strings.HasPrefix(name, "search/") {
-			lang, rest, _ := strings.Cut(strings.TrimPrefix(name, "search/"), "/")
-			if strings.HasPrefix(rest, "manifest.") {
-				b.searchManifest[lang] = "/" + name
-			}
-			continue
-		}
-		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
-			stem := strings.TrimSuffix(name, ext)
-			if i := strings.LastIndexByte(stem, '.'); i > 0 && len(stem)-i-1 == 10 {
-				hashed[stem[:i]+ext] = name
-			}
-		}
-	}
-	for name := range in.Static {
-		b.assetURLs[name] = "/" + name
-	}
-	b.assetURLs["css/code.css"] = "/css/code.css"
-	for name := range b.assetURLs {
-		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
-			h, ok := hashed[name]
-			if !ok {
-				b.assetURLs = map[string]string{}
-				if err := b.assets(); err != nil {
-					return nil, nil, false, err
-				}
-				break
-			}
-			b.assetURLs[name] = "/" + h
-		}
+	b, err := previewBuilder(in, prev)
+	if err != nil {
+		return nil, nil, false, err
 	}
 	want := map[string]bool{}
 	for _, lang := range course.Languages {
@@ -107,4 +75,45 @@ func RenderDoc(in Input, prev publish.Files, old, d *course.Doc) (publish.Files,
 	probs, _ := lc.docLinks([]*course.Doc{d})
 	probs.Sort()
 	return out, probs, true, nil
+}
+
+// previewBuilder returns a builder that renders pages for prev, the site
+// built before an edit: the assets and the search index are prev's, found
+// by their names in it rather than made again.
+func previewBuilder(in Input, prev publish.Files) (*builder, error) {
+	b := emptyBuilder(in)
+	hashed := map[string]string{} // css/site.css → css/site.<hash>.css
+	for name := range prev {
+		if strings.HasPrefix(name, "search/") {
+			lang, rest, _ := strings.Cut(strings.TrimPrefix(name, "search/"), "/")
+			if strings.HasPrefix(rest, "manifest.") {
+				b.searchManifest[lang] = "/" + name
+			}
+			continue
+		}
+		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
+			stem := strings.TrimSuffix(name, ext)
+			if i := strings.LastIndexByte(stem, '.'); i > 0 && len(stem)-i-1 == 10 {
+				hashed[stem[:i]+ext] = name
+			}
+		}
+	}
+	for name := range in.Static {
+		b.assetURLs[name] = "/" + name
+	}
+	b.assetURLs["css/code.css"] = "/css/code.css"
+	for name := range b.assetURLs {
+		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
+			h, ok := hashed[name]
+			if !ok {
+				b.assetURLs = map[string]string{}
+				if err := b.assets(); err != nil {
+					return nil, err
+				}
+				break
+			}
+			b.assetURLs[name] = "/" + h
+		}
+	}
+	return b, nil
 }
