@@ -12,8 +12,10 @@ import (
 
 	"github.com/telemetry-atlas/atlas/internal/build"
 	"github.com/telemetry-atlas/atlas/internal/course"
+	"github.com/telemetry-atlas/atlas/internal/diag"
 	"github.com/telemetry-atlas/atlas/internal/publish"
 	"github.com/telemetry-atlas/atlas/internal/site"
+	"github.com/telemetry-atlas/atlas/internal/vendor"
 )
 
 // quiet is how long the sources must stay unchanged after an incremental
@@ -35,19 +37,35 @@ func (s *Server) Changed(root string, paths []string) error {
 	return s.Rebuild()
 }
 
-// quick tries the incremental rebuild of one edited document. It reports
-// false when the change needs a whole build.
+// quick tries the incremental rebuild of one edited chapter, page or
+// record. It reports false when the change needs a whole build.
 func (s *Server) quick(root, rel string) (bool, error) {
-	start := time.Now()
 	rel = filepath.ToSlash(rel)
-	lang, kind, ok := docPlace(rel)
-	if !ok {
-		return false, nil
+	if lang, kind, ok := docPlace(rel); ok {
+		return s.quickDoc(root, rel, lang, kind)
 	}
+	if id, ok := recordPlace(rel); ok {
+		return s.quickRecord(root, rel, id)
+	}
+	return false, nil
+}
+
+// current returns the last good build's input and files, or nil when
+// there is none or the last build failed.
+func (s *Server) current() (*site.Input, publish.Files) {
 	s.mu.RLock()
-	in, prev, lastErr := s.in, s.files, s.lastErr
-	s.mu.RUnlock()
-	if in == nil || lastErr != "" {
+	defer s.mu.RUnlock()
+	if s.in == nil || s.lastErr != "" {
+		return nil, nil
+	}
+	return s.in, s.files
+}
+
+// quickDoc re-renders the pages an edited chapter or page shows on.
+func (s *Server) quickDoc(root, rel, lang string, kind course.Kind) (bool, error) {
+	start := time.Now()
+	in, prev := s.current()
+	if in == nil {
 		return false, nil
 	}
 	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
@@ -79,23 +97,63 @@ func (s *Server) quick(root, rel string) (bool, error) {
 	if err != nil || !ok {
 		return false, nil
 	}
+	return s.swap(rel, &next, prev, pages, probs, start, parsed)
+}
+
+// quickRecord re-renders the pages and files an edited record shows on.
+func (s *Server) quickRecord(root, rel, id string) (bool, error) {
+	start := time.Now()
+	in, prev := s.current()
+	if in == nil {
+		return false, nil
+	}
+	i, found := slices.BinarySearchFunc(in.Records, id, func(r *vendor.Record, id string) int {
+		return strings.Compare(r.ID, id)
+	})
+	if !found {
+		return false, nil // a new record: a whole build
+	}
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		return false, nil // removed or renamed: a whole build
+	}
+	r, probs := vendor.Decode(rel, data, in.Taxonomy, in.Today)
 	if len(probs) > 0 {
 		s.fail(probs.Error())
 		return true, nil
 	}
-	if err := publish.NewMinifier().All(pages); err != nil {
+	old := in.Records[i]
+	next := *in
+	next.Records = slices.Clone(in.Records)
+	next.Records[i] = r
+	parsed := time.Now()
+	files, probs, ok, err := site.RenderRecord(next, prev, old, r)
+	if err != nil || !ok {
+		return false, nil
+	}
+	return s.swap(rel, &next, prev, files, probs, start, parsed)
+}
+
+// swap serves prev with the re-rendered files in it, and reloads the
+// pages; or, when the new files have problems, keeps prev and shows them.
+func (s *Server) swap(rel string, next *site.Input, prev, files publish.Files, probs diag.Problems, start, parsed time.Time) (bool, error) {
+	if len(probs) > 0 {
+		s.fail(probs.Error())
+		return true, nil
+	}
+	if err := publish.NewMinifier().All(files); err != nil {
 		return false, nil
 	}
 	rendered := time.Now()
-	files := maps.Clone(prev)
-	maps.Copy(files, pages)
+	all := maps.Clone(prev)
+	maps.Copy(all, files)
 	s.mu.Lock()
-	s.files, s.in, s.lastErr = files, &next, ""
+	s.files, s.in, s.lastErr = all, next, ""
 	s.version++
 	s.good++
 	s.mu.Unlock()
 	s.broadcast(event{"reload", ""})
-	fmt.Fprintf(s.log, "%s: re-rendered %d pages in %s (parse %s, render %s, swap %s)\n", rel, len(pages),
+	fmt.Fprintf(s.log, "%s: re-rendered %d files in %s (parse %s, render %s, swap %s)\n", rel, len(files),
 		time.Since(start).Round(time.Millisecond), parsed.Sub(start).Round(time.Millisecond),
 		rendered.Sub(parsed).Round(time.Millisecond), time.Since(rendered).Round(time.Millisecond))
 	s.scheduleRefresh()
@@ -164,6 +222,13 @@ func docPlace(rel string) (string, course.Kind, bool) {
 		return parts[1], course.KindPage, true
 	}
 	return "", "", false
+}
+
+// recordPlace says whether rel is a record, vendors/<id>.yaml, and whose.
+func recordPlace(rel string) (string, bool) {
+	dir, file := path.Split(rel)
+	id, ok := strings.CutSuffix(file, ".yaml")
+	return id, ok && dir == "vendors/" && vendor.ValidID(id)
 }
 
 // Close stops a pending background rebuild.

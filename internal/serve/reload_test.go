@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -149,4 +150,70 @@ func TestReloadOnConnectAfterAMissedBuild(t *testing.T) {
 			t.Errorf("events%s: first event %q, want %q", tt.query, name, tt.want)
 		}
 	}
+}
+
+// TestRecordEditReRendersWhatShowsIt: after one record is edited, its
+// pages and its data are served new at once, re-rendered without a whole
+// build; an edit that breaks it shows its problems and keeps the site.
+func TestRecordEditReRendersWhatShowsIt(t *testing.T) {
+	dir := testsite.Make(t, nil)
+	var log lockedBuffer
+	srv := New(build.Options{Source: os.DirFS(dir), Today: vendor.NewDate(2026, 11, 22)}, &log)
+	defer srv.Close()
+	if err := srv.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+
+	const name = "vendors/zeta-browser.yaml"
+	edited := strings.Replace(testsite.Record("zeta-browser"), "Sends the serial number with usage statistics.", "Sends the IMEI with usage statistics.", 1)
+	testsite.Write(t, dir, name, edited)
+	if err := srv.Changed(dir, []string{name}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(log.String(), name+": re-rendered") {
+		t.Errorf("the edit was not re-rendered on its own; log:\n%s", log.String())
+	}
+	for _, path := range []string{"/vendors/zeta-browser/", "/ru/vendors/zeta-browser/", "/api/v1/vendors/zeta-browser.json", "/api/v1/vendors.json"} {
+		if code, body := get(t, ts.URL+path); code != 200 || !strings.Contains(body, "Sends the IMEI") {
+			t.Errorf("%s: %d, the edit is not served", path, code)
+		}
+	}
+	if _, body := get(t, ts.URL+"/vendors/acme-phone/"); strings.Contains(body, "IMEI") {
+		t.Error("another record's page shows the edit")
+	}
+
+	testsite.Write(t, dir, name, strings.Replace(edited, "linked: identified", "linked: identifed", 1))
+	if err := srv.Changed(dir, []string{name}); err != nil {
+		t.Fatal(err)
+	}
+	srv.mu.RLock()
+	problems := srv.lastErr
+	srv.mu.RUnlock()
+	if !strings.Contains(problems, name+":") || !strings.Contains(problems, `did you mean "identified"`) {
+		t.Errorf("after a broken edit, the problems are %q", problems)
+	}
+	if _, body := get(t, ts.URL+"/vendors/zeta-browser/"); !strings.Contains(body, "Sends the IMEI") {
+		t.Error("after a broken edit, the last good page is no longer served")
+	}
+}
+
+// lockedBuffer is a log that the server may write from more than one
+// goroutine.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
