@@ -118,6 +118,11 @@ func Run(opt Options) (*Result, error) {
 
 	in.Progress = func(done, total int) { progress("render", done, total) }
 	in.Step = stage // the steps of rendering, each a stage of its own
+	if opt.KeepInput {
+		// The preview re-renders after a record's edit with the others'
+		// verdicts as this build judged them.
+		in.Judged = new(site.Judged)
+	}
 	if opt.Out != nil {
 		return stream(opt, in, res, stage)
 	}

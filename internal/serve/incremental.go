@@ -20,13 +20,16 @@ import (
 
 // quiet is how long the sources must stay unchanged after an incremental
 // rebuild before the whole site is rebuilt in the background (the search
-// index and the home page are only made by a whole build).
+// index is only made by a whole build, and after a chapter's edit the home
+// page too).
 const quiet = 3 * time.Second
 
 // Changed rebuilds after the files at paths (relative to root, the source
 // folder) changed. An edit of one chapter or page whose title, summary,
-// key and order stay the same re-renders only the pages it shows on, and
-// pages reload at once; any other change rebuilds the whole site.
+// key and order stay the same re-renders only the pages it shows on, and an
+// edit of one record its pages, the tables and the exports (see
+// site.RenderRecord); pages reload at once. Any other change rebuilds the
+// whole site.
 func (s *Server) Changed(root string, paths []string) error {
 	paths = slices.DeleteFunc(slices.Clone(paths), editorScratch)
 	if len(paths) == 1 {

@@ -43,6 +43,7 @@ func BenchmarkRenderRecord(b *testing.B) {
 	for _, n := range corpus.Sizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			in := loadCorpus(b, corpusFS(b, corpus.Options{Chapters: n, Records: n}))
+			in.Judged = new(site.Judged) // as the preview's
 			prev, probs, err := site.Build(*in)
 			if err != nil || len(probs) > 0 {
 				b.Fatalf("%v %v", err, probs)

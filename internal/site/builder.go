@@ -124,7 +124,7 @@ func (b *builder) extraFiles(pages []*Page) (publish.Files, error) {
 	files := publish.Files{}
 	files["sitemap.xml"] = b.sitemap(pages)
 	files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.absolute("/sitemap.xml") + "\n")
-	exports, err := b.exports()
+	exports, err := b.exports(nil)
 	if err != nil {
 		return nil, err
 	}

@@ -51,7 +51,11 @@ func (b *builder) judge(r *vendor.Record) verdict.Verdict {
 	if ok {
 		return v
 	}
-	v = verdict.Judge(r, b.in.Taxonomy) // outside the lock: pages judge in parallel
+	v, ok = b.in.Judged.get(r)
+	if !ok {
+		v = verdict.Judge(r, b.in.Taxonomy) // outside the lock: pages judge in parallel
+		b.in.Judged.put(r, v)
+	}
 	b.memo.mu.Lock()
 	defer b.memo.mu.Unlock()
 	if b.memo.verdicts == nil {
@@ -62,4 +66,31 @@ func (b *builder) judge(r *vendor.Record) verdict.Verdict {
 	}
 	b.memo.verdicts[r] = v
 	return v
+}
+
+// Judged keeps the records' verdicts from one build to the next of the
+// same content, for the preview: a verdict depends on the record and the
+// taxonomy alone, so a record that an edit left as it was (the same
+// *vendor.Record) need not be judged again, and at ten thousand records
+// judging them all is most of what a record's edit costs. A nil *Judged
+// keeps nothing. It is safe for concurrent use.
+type Judged struct {
+	m sync.Map // *vendor.Record → verdict.Verdict
+}
+
+func (j *Judged) get(r *vendor.Record) (verdict.Verdict, bool) {
+	if j == nil {
+		return verdict.Verdict{}, false
+	}
+	v, ok := j.m.Load(r)
+	if !ok {
+		return verdict.Verdict{}, false
+	}
+	return v.(verdict.Verdict), true
+}
+
+func (j *Judged) put(r *vendor.Record, v verdict.Verdict) {
+	if j != nil {
+		j.m.Store(r, v)
+	}
 }

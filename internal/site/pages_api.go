@@ -74,7 +74,10 @@ func (b *builder) apiPages() []*Page {
 // exports renders the files that are not pages: the JSON and CSV of every
 // record with its verdict, one JSON per record, the hosts files, the Atom
 // feeds of incidents, the heatmap pictures and the columns of /compare/.
-func (b *builder) exports() (publish.Files, error) {
+// With only set, of the files made for each record (its JSON and hosts
+// file) and of the columns (a file for each group of records) it renders
+// only those of that record, for the preview after an edit of it.
+func (b *builder) exports(only *vendor.Record) (publish.Files, error) {
 	// The exports are independent of each other, so they are made side by
 	// side, each into files of its own; no two make the same file. The
 	// errors are reported in the order of the jobs, the columns of
@@ -85,8 +88,8 @@ func (b *builder) exports() (publish.Files, error) {
 	parallel.Each(len(recs), func(i int) { verdicts[i] = b.judge(recs[i]) }) // judged already for the pages
 	meta := export.Meta{Generated: b.in.Today, BaseURL: b.absolute("")}
 	tables := []func() (publish.Files, error){
-		func() (publish.Files, error) { return jsonExports(recs, verdicts, meta) },
-		func() (publish.Files, error) { return hostsExports(recs, meta), nil },
+		func() (publish.Files, error) { return jsonExports(recs, verdicts, meta, only) },
+		func() (publish.Files, error) { return hostsExports(recs, meta, only), nil },
 		func() (publish.Files, error) {
 			data, err := export.VendorsCSV(recs, verdicts, b.in.Taxonomy)
 			return publish.Files{apiVendorsCSV[1:]: data}, err
@@ -94,7 +97,7 @@ func (b *builder) exports() (publish.Files, error) {
 	}
 	var columns, feeds []func() (publish.Files, error)
 	for _, lang := range course.Languages {
-		columns = append(columns, func() (publish.Files, error) { return b.compareColumnFiles(lang) })
+		columns = append(columns, func() (publish.Files, error) { return b.compareColumnFiles(lang, only) })
 		feeds = append(feeds, func() (publish.Files, error) { return b.feed(lang) },
 			func() (publish.Files, error) {
 				svg, err := b.heatmap(lang)
@@ -120,9 +123,9 @@ func (b *builder) exports() (publish.Files, error) {
 	return files, nil
 }
 
-// jsonExports makes vendors.json and the JSON of each record, marshalling
-// each record once for both.
-func jsonExports(recs []*vendor.Record, verdicts []verdict.Verdict, meta export.Meta) (publish.Files, error) {
+// jsonExports makes vendors.json and the JSON of each record (or of only),
+// marshalling each record once for both.
+func jsonExports(recs []*vendor.Record, verdicts []verdict.Verdict, meta export.Meta, only *vendor.Record) (publish.Files, error) {
 	vs, err := export.EncodeVendors(recs, verdicts, meta)
 	if err != nil {
 		return nil, err
@@ -130,17 +133,22 @@ func jsonExports(recs []*vendor.Record, verdicts []verdict.Verdict, meta export.
 	files := make(publish.Files, vs.Len()+1)
 	files[apiVendorsJSON[1:]] = vs.All()
 	for i := range vs.Len() {
-		files[apiVendorJSON(vs.ID(i))[1:]] = vs.File(i)
+		if only == nil || vs.ID(i) == only.ID {
+			files[apiVendorJSON(vs.ID(i))[1:]] = vs.File(i)
+		}
 	}
 	return files, nil
 }
 
-// hostsExports makes the hosts file of all records and of each record.
-func hostsExports(recs []*vendor.Record, meta export.Meta) publish.Files {
+// hostsExports makes the hosts file of all records and of each record (or
+// of only).
+func hostsExports(recs []*vendor.Record, meta export.Meta, only *vendor.Record) publish.Files {
 	files := make(publish.Files, len(recs)+1)
 	files[apiHosts[1:]] = export.Hosts(recs, meta)
 	for _, r := range recs {
-		files[apiVendorHosts(r.ID)[1:]] = export.VendorHosts(r, meta)
+		if only == nil || r == only {
+			files[apiVendorHosts(r.ID)[1:]] = export.VendorHosts(r, meta)
+		}
 	}
 	return files
 }

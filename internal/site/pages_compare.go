@@ -3,10 +3,12 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
 	"github.com/telemetry-atlas/atlas/internal/publish"
+	"github.com/telemetry-atlas/atlas/internal/vendor"
 )
 
 // /compare/ is a GET form of checkboxes (?v=a&v=b) and the frame of a table:
@@ -66,12 +68,16 @@ func (b *builder) comparePages() []*Page {
 	})
 }
 
-// compareColumnFiles renders the column files of /compare/ in lang.
-func (b *builder) compareColumnFiles(lang string) (publish.Files, error) {
+// compareColumnFiles renders the column files of /compare/ in lang: all
+// of them, or with only set the one with only's column.
+func (b *builder) compareColumnFiles(lang string, only *vendor.Record) (publish.Files, error) {
 	files := publish.Files{}
 	p := &Page{Lang: lang, NoIndex: true}
 	rows := b.matrixRows(lang)
 	for first := 0; first < len(rows); first += compareGroup {
+		if only != nil && !slices.ContainsFunc(rows[first:min(first+compareGroup, len(rows))], func(row matrixRow) bool { return row.Record == only }) {
+			continue
+		}
 		w := &pageWriter{b: make([]byte, 0, 64<<10), v: view{Page: p, b: b}}
 		w.compareColumns(rows[first:min(first+compareGroup, len(rows))])
 		group := strconv.Itoa(first / compareGroup)

@@ -27,6 +27,9 @@ type Input struct {
 	Templates *Templates
 	Static    publish.Files // files under static/, by path relative to it
 	Today     vendor.Date   // the build's clock, for "needs review"
+	// Judged, when set, keeps the records' verdicts for the next build of
+	// the same content with some records replaced (the preview's).
+	Judged *Judged
 	// Progress, when set, is told how many pages have rendered of how
 	// many; it is called from several goroutines at once.
 	Progress func(done, total int)
