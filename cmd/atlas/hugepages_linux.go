@@ -22,8 +22,8 @@ const madvHugePage = 14
 // Debian and Ubuntu). A build at 10,000 chapters and 10,000 records walks
 // about a gigabyte of heap: in 4 KiB pages that is some 350,000 page
 // faults and a TLB miss on most pointers the collector follows; in 2 MiB
-// pages, a fifth of the faults and about 8 % less CPU time
-// (docs/performance.md, "The tenth pass").
+// pages, a twentieth to two fifths of the faults and about a tenth less
+// CPU time (docs/performance.md, "The tenth pass").
 //
 // The Go runtime does not advise its heap itself, and a heap mapped later
 // would not inherit advice given to what is mapped now. So this allocates
