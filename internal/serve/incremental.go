@@ -116,9 +116,13 @@ func (s *Server) quickRecord(root, rel, id string) (bool, error) {
 	if !found {
 		return false, nil // a new record: a whole build
 	}
-	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	file := filepath.Join(root, filepath.FromSlash(rel))
+	if st, err := os.Lstat(file); err != nil || !st.Mode().IsRegular() {
+		return false, nil // removed, renamed or not a plain file: a whole build says
+	}
+	data, err := os.ReadFile(file)
 	if err != nil {
-		return false, nil // removed or renamed: a whole build
+		return false, nil
 	}
 	r, probs := vendor.Decode(rel, data, in.Taxonomy, in.Today)
 	if len(probs) > 0 {
