@@ -13,8 +13,9 @@ func peakRSS() int64 {
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
 	}
+	// Maxrss is an int32 on 32-bit Linux.
 	if runtime.GOOS == "darwin" {
-		return ru.Maxrss // bytes on macOS
+		return int64(ru.Maxrss) // bytes on macOS
 	}
-	return ru.Maxrss * 1024 // kilobytes on Linux and the BSDs
+	return int64(ru.Maxrss) * 1024 // kilobytes on Linux and the BSDs
 }
