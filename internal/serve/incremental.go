@@ -141,15 +141,13 @@ func (s *Server) quickRecord(root, rel, id string) (bool, error) {
 	return s.swap(rel, &next, prev, files, probs, start, parsed)
 }
 
-// swap serves prev with the re-rendered files in it, and reloads the
-// pages; or, when the new files have problems, keeps prev and shows them.
+// swap serves prev with the re-rendered files, minified, in it, and reloads
+// the pages; or, when the new files have problems, keeps prev and shows
+// them.
 func (s *Server) swap(rel string, next *site.Input, prev, files publish.Files, probs diag.Problems, start, parsed time.Time) (bool, error) {
 	if len(probs) > 0 {
 		s.fail(probs.Error())
 		return true, nil
-	}
-	if err := publish.NewMinifier().All(files); err != nil {
-		return false, nil
 	}
 	rendered := time.Now()
 	all := maps.Clone(prev)

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"strings"
@@ -15,7 +16,8 @@ import (
 // translation's fallback included) and, for a chapter whose reading time
 // changed, the course index of every language. in holds the course with d in
 // old's place; prev is the site built before the edit, minified or not. The
-// links written in d are checked against prev with the new pages in it.
+// pages are minified, as a build writes them. The links written in d are
+// checked against prev with the new pages in it.
 //
 // It reports false, rendering nothing, when the edit reaches further: a new
 // title or summary shows on the neighbours' previous/next links, the home
@@ -55,11 +57,12 @@ func RenderDoc(in Input, prev publish.Files, old, d *course.Doc) (publish.Files,
 		candidates = b.standalonePages(d.Key)
 	}
 	out := publish.Files{}
+	mn := publish.NewMinifier()
 	for _, p := range candidates {
 		if !want[p.URL] {
 			continue
 		}
-		data, err := b.render(p)
+		data, err := b.renderMinified(p, mn)
 		if err != nil {
 			return nil, nil, false, fmt.Errorf("render %s: %w", p.URL, err)
 		}
@@ -116,4 +119,24 @@ func previewBuilder(in Input, prev publish.Files) (*builder, error) {
 		}
 	}
 	return b, nil
+}
+
+// renderMinified renders p minified, as a build writes it: as the page
+// writer wrote it when it wrote it minified (a record's page, the tables
+// spliced from their rows), through mn otherwise.
+func (b *builder) renderMinified(p *Page, mn *publish.Minifier) ([]byte, error) {
+	var out []byte
+	err := b.renderTo(p, func(data []byte, minimal, owned bool) error {
+		if !minimal {
+			var err error
+			out, err = mn.Append(nil, p.File(), data)
+			return err
+		}
+		if !owned {
+			data = bytes.Clone(data)
+		}
+		out = data
+		return nil
+	})
+	return out, err
 }

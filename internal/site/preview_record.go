@@ -22,6 +22,9 @@ import (
 // feeds, the heatmaps). Chapters do not show a record's data, and no other
 // record's page shows this one's, so none of them is made. in holds the
 // records with r in old's place; prev is the site built before the edit.
+// The files are minified, as a build writes them: the two largest, the
+// matrix in each language, are written minified already, and at ten
+// thousand records minifying them again would take longer than the rest.
 //
 // The links on the new pages are checked against prev with the new files
 // in it, and so are the links that chapters make to r's page, whose
@@ -54,9 +57,10 @@ func RenderRecord(in Input, prev publish.Files, old, r *vendor.Record) (publish.
 	made := make([][]*Page, len(groups))
 	parallel.Each(len(groups), func(i int) { made[i] = groups[i]() })
 	pages := slices.Concat(made...)
+	mn := publish.NewMinifier()
 	rendered := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
-	parallel.Each(len(pages), func(i int) { rendered[i], errs[i] = b.render(pages[i]) })
+	parallel.Each(len(pages), func(i int) { rendered[i], errs[i] = b.renderMinified(pages[i], mn) })
 	out := publish.Files{}
 	for i, p := range pages {
 		if errs[i] != nil {
@@ -66,6 +70,9 @@ func RenderRecord(in Input, prev publish.Files, old, r *vendor.Record) (publish.
 	}
 	exports, err := b.exports(r)
 	if err != nil {
+		return nil, nil, false, err
+	}
+	if err := mn.All(exports); err != nil {
 		return nil, nil, false, err
 	}
 	maps.Copy(out, exports)

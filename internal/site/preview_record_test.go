@@ -9,6 +9,7 @@ import (
 
 	"github.com/telemetry-atlas/atlas/internal/build"
 	"github.com/telemetry-atlas/atlas/internal/course"
+	"github.com/telemetry-atlas/atlas/internal/publish"
 	"github.com/telemetry-atlas/atlas/internal/site"
 	"github.com/telemetry-atlas/atlas/internal/testsite"
 	"github.com/telemetry-atlas/atlas/internal/vendor"
@@ -37,6 +38,10 @@ func TestRenderRecordMatchesFullBuild(t *testing.T) {
 	prev, probs, err := site.Build(*in)
 	if err != nil || len(probs) > 0 {
 		t.Fatalf("%v %v", err, probs)
+	}
+	// Minified, as a build writes it and as the preview serves it.
+	if err := publish.NewMinifier().All(prev); err != nil {
+		t.Fatal(err)
 	}
 	const id = "acme-phone"
 	name := "vendors/" + id + ".yaml"
@@ -80,6 +85,9 @@ func TestRenderRecordMatchesFullBuild(t *testing.T) {
 			defer testsite.Write(t, dir, name, src)
 			full, fullProbs, err := site.Build(*load())
 			if err != nil {
+				t.Fatal(err)
+			}
+			if err := publish.NewMinifier().All(full); err != nil {
 				t.Fatal(err)
 			}
 			// The problems are the whole build's.

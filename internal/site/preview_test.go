@@ -10,6 +10,7 @@ import (
 
 	"github.com/telemetry-atlas/atlas/internal/build"
 	"github.com/telemetry-atlas/atlas/internal/course"
+	"github.com/telemetry-atlas/atlas/internal/publish"
 	"github.com/telemetry-atlas/atlas/internal/site"
 	"github.com/telemetry-atlas/atlas/internal/testsite"
 	"github.com/telemetry-atlas/atlas/internal/vendor"
@@ -34,6 +35,10 @@ func TestRenderDocMatchesFullBuild(t *testing.T) {
 	prev, probs, err := site.Build(*in)
 	if err != nil || len(probs) > 0 {
 		t.Fatalf("%v %v", err, probs)
+	}
+	// Minified, as a build writes it and as the preview serves it.
+	if err := publish.NewMinifier().All(prev); err != nil {
+		t.Fatal(err)
 	}
 	name := "content/en/course/02-second.md"
 	src, _ := os.ReadFile(filepath.Join(dir, name))
@@ -76,6 +81,9 @@ func TestRenderDocMatchesFullBuild(t *testing.T) {
 			defer os.WriteFile(filepath.Join(dir, name), src, 0o644)
 			full, _, err := site.Build(*load())
 			if err != nil {
+				t.Fatal(err)
+			}
+			if err := publish.NewMinifier().All(full); err != nil {
 				t.Fatal(err)
 			}
 			// The pages point at the index built before the edit: the
