@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -105,16 +106,18 @@ func (b *builder) pages() []*Page {
 		b.searchPages,
 		b.notFoundPages,
 	}
-	// The groups only read the builder (and its memo, which locks), so
-	// they are made on every CPU; the list is joined in the order above.
-	made := make([][]*Page, len(groups))
-	parallel.Each(len(groups), func(i int) { made[i] = groups[i]() })
-	var out []*Page
-	for _, g := range made {
-		out = append(out, g...)
-	}
+	out := makeGroups(groups)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].URL < out[j].URL })
 	return out
+}
+
+// makeGroups makes the pages of each group and joins them in the order of
+// the groups. The groups only read the builder (and its memo, which
+// locks), so they are made on every CPU.
+func makeGroups(groups []func() []*Page) []*Page {
+	made := make([][]*Page, len(groups))
+	parallel.Each(len(groups), func(i int) { made[i] = groups[i]() })
+	return slices.Concat(made...)
 }
 
 // extraFiles are the files that are not pages, but for the search index:

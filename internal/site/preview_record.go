@@ -3,7 +3,6 @@ package site
 import (
 	"fmt"
 	"maps"
-	"slices"
 	"strings"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
@@ -43,8 +42,10 @@ func RenderRecord(in Input, prev publish.Files, old, r *vendor.Record) (publish.
 	if err != nil {
 		return nil, nil, false, err
 	}
+	// The record's own pages come first.
+	own := b.recordPages(r)
 	groups := []func() []*Page{
-		func() []*Page { return b.recordPages(r) },
+		func() []*Page { return own },
 		b.homePages,
 		b.matrixPages,
 		b.categoryPages,
@@ -54,9 +55,7 @@ func RenderRecord(in Input, prev publish.Files, old, r *vendor.Record) (publish.
 		b.apiPages,
 		b.searchPages,
 	}
-	made := make([][]*Page, len(groups))
-	parallel.Each(len(groups), func(i int) { made[i] = groups[i]() })
-	pages := slices.Concat(made...)
+	pages := makeGroups(groups)
 	mn := publish.NewMinifier()
 	rendered := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
@@ -95,11 +94,10 @@ func RenderRecord(in Input, prev publish.Files, old, r *vendor.Record) (publish.
 		}
 		return lc.hasID(name, id)
 	}}
-	own := len(made[0])
 	var probs diag.Problems
 	for i, p := range pages {
 		check := tables
-		if i < own {
+		if i < len(own) {
 			check = lc
 		}
 		name := p.File()

@@ -2,14 +2,11 @@ package site_test
 
 import (
 	"bytes"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/telemetry-atlas/atlas/internal/build"
 	"github.com/telemetry-atlas/atlas/internal/course"
-	"github.com/telemetry-atlas/atlas/internal/publish"
 	"github.com/telemetry-atlas/atlas/internal/site"
 	"github.com/telemetry-atlas/atlas/internal/testsite"
 	"github.com/telemetry-atlas/atlas/internal/vendor"
@@ -22,27 +19,9 @@ import (
 // build's, byte for byte, but for the name of the search index they point
 // at.
 func TestRenderRecordMatchesFullBuild(t *testing.T) {
-	today, _ := vendor.ParseDate("2026-11-21")
-	dir := testsite.Make(t, nil)
-	load := func() *site.Input {
-		in, probs, err := build.Load(build.Options{Source: os.DirFS(dir), Today: today})
-		if err != nil || len(probs) > 0 {
-			t.Fatalf("%v %v", err, probs)
-		}
-		return in
-	}
-	in := load()
 	// As in the preview: the verdicts of the records an edit leaves as
 	// they were are the build's before.
-	in.Judged = new(site.Judged)
-	prev, probs, err := site.Build(*in)
-	if err != nil || len(probs) > 0 {
-		t.Fatalf("%v %v", err, probs)
-	}
-	// Minified, as a build writes it and as the preview serves it.
-	if err := publish.NewMinifier().All(prev); err != nil {
-		t.Fatal(err)
-	}
+	dir, load, in, prev := previewSite(t, new(site.Judged))
 	const id = "acme-phone"
 	name := "vendors/" + id + ".yaml"
 	src := testsite.Record(id)
@@ -83,13 +62,7 @@ func TestRenderRecordMatchesFullBuild(t *testing.T) {
 			}
 			testsite.Write(t, dir, name, edited)
 			defer testsite.Write(t, dir, name, src)
-			full, fullProbs, err := site.Build(*load())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := publish.NewMinifier().All(full); err != nil {
-				t.Fatal(err)
-			}
+			full, fullProbs := buildMinified(t, load())
 			// The problems are the whole build's.
 			if probs.Error() != fullProbs.Error() {
 				t.Fatalf("problems:\n%v\nthe whole build's:\n%v", probs, fullProbs)
@@ -144,16 +117,7 @@ func TestRenderRecordMatchesFullBuild(t *testing.T) {
 // TestRenderRecordChecksChaptersLinks: a chapter's link to an anchor on the
 // record's page that the edit removes is reported.
 func TestRenderRecordChecksChaptersLinks(t *testing.T) {
-	today, _ := vendor.ParseDate("2026-11-21")
-	dir := testsite.Make(t, nil)
-	in, probs, err := build.Load(build.Options{Source: os.DirFS(dir), Today: today})
-	if err != nil || len(probs) > 0 {
-		t.Fatalf("%v %v", err, probs)
-	}
-	prev, probs, err := site.Build(*in)
-	if err != nil || len(probs) > 0 {
-		t.Fatalf("%v %v", err, probs)
-	}
+	_, _, in, prev := previewSite(t, nil)
 	i := slices.IndexFunc(in.Records, func(r *vendor.Record) bool { return r.ID == "acme-phone" })
 	page := prev["vendors/acme-phone/index.html"]
 	if !bytes.Contains(page, []byte(`id="incidents"`)) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/telemetry-atlas/atlas/internal/build"
 	"github.com/telemetry-atlas/atlas/internal/course"
+	"github.com/telemetry-atlas/atlas/internal/diag"
 	"github.com/telemetry-atlas/atlas/internal/publish"
 	"github.com/telemetry-atlas/atlas/internal/site"
 	"github.com/telemetry-atlas/atlas/internal/testsite"
@@ -22,24 +23,7 @@ var manifest = regexp.MustCompile(`search/[a-z]+/manifest\.[0-9a-f]+\.json`)
 // body edit are byte for byte the pages a whole build makes of the edited
 // tree, and an edit that reaches further is refused.
 func TestRenderDocMatchesFullBuild(t *testing.T) {
-	today, _ := vendor.ParseDate("2026-11-21")
-	dir := testsite.Make(t, nil)
-	load := func() *site.Input {
-		in, probs, err := build.Load(build.Options{Source: os.DirFS(dir), Today: today})
-		if err != nil || len(probs) > 0 {
-			t.Fatalf("%v %v", err, probs)
-		}
-		return in
-	}
-	in := load()
-	prev, probs, err := site.Build(*in)
-	if err != nil || len(probs) > 0 {
-		t.Fatalf("%v %v", err, probs)
-	}
-	// Minified, as a build writes it and as the preview serves it.
-	if err := publish.NewMinifier().All(prev); err != nil {
-		t.Fatal(err)
-	}
+	dir, load, in, prev := previewSite(t, nil)
 	name := "content/en/course/02-second.md"
 	src, _ := os.ReadFile(filepath.Join(dir, name))
 
@@ -79,13 +63,7 @@ func TestRenderDocMatchesFullBuild(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer os.WriteFile(filepath.Join(dir, name), src, 0o644)
-			full, _, err := site.Build(*load())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := publish.NewMinifier().All(full); err != nil {
-				t.Fatal(err)
-			}
+			full, _ := buildMinified(t, load())
 			// The pages point at the index built before the edit: the
 			// manifest's hashed name is the one difference allowed.
 			// Unchanged pages must be the whole build's too, so that
@@ -108,4 +86,42 @@ func TestRenderDocMatchesFullBuild(t *testing.T) {
 			}
 		})
 	}
+}
+
+// previewSite writes the test site into a new directory and returns it, a
+// loader of its content as it is on disk, the content loaded, and the site
+// built from it, minified as the preview serves it. judged, when set, keeps
+// the verdicts for the next build, as the preview's builds do.
+func previewSite(t *testing.T, judged *site.Judged) (dir string, load func() *site.Input, in *site.Input, prev publish.Files) {
+	t.Helper()
+	today, _ := vendor.ParseDate("2026-11-21")
+	dir = testsite.Make(t, nil)
+	load = func() *site.Input {
+		in, probs, err := build.Load(build.Options{Source: os.DirFS(dir), Today: today})
+		if err != nil || len(probs) > 0 {
+			t.Fatalf("%v %v", err, probs)
+		}
+		return in
+	}
+	in = load()
+	in.Judged = judged
+	prev, probs := buildMinified(t, in)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	return dir, load, in, prev
+}
+
+// buildMinified builds the whole site of in and minifies it, as a build
+// writes it.
+func buildMinified(t *testing.T, in *site.Input) (publish.Files, diag.Problems) {
+	t.Helper()
+	files, probs, err := site.Build(*in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := publish.NewMinifier().All(files); err != nil {
+		t.Fatal(err)
+	}
+	return files, probs
 }
