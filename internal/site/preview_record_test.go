@@ -41,6 +41,7 @@ func TestRenderRecordMatchesFullBuild(t *testing.T) {
 		{"host", "  - host: telemetry.acme.test", "  - host: metrics.acme.test", 0,
 			[]string{"api/v1/hosts.txt", "api/v1/hosts/acme-phone.txt"}},
 		{"broken link", "    how: Point the host nowhere.", "    how: See [nowhere](/course/nowhere/).", 2, nil},
+		{"broken anchor", "    how: Point the host nowhere.", "    how: See [the chapter](/course/second/#nowhere).", 2, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
