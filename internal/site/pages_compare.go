@@ -75,11 +75,12 @@ func (b *builder) compareColumnFiles(lang string, only *vendor.Record) (publish.
 	p := &Page{Lang: lang, NoIndex: true}
 	rows := b.matrixRows(lang)
 	for first := 0; first < len(rows); first += compareGroup {
-		if only != nil && !slices.ContainsFunc(rows[first:min(first+compareGroup, len(rows))], func(row matrixRow) bool { return row.Record == only }) {
+		columns := rows[first:min(first+compareGroup, len(rows))]
+		if only != nil && !slices.ContainsFunc(columns, func(row matrixRow) bool { return row.Record == only }) {
 			continue
 		}
 		w := &pageWriter{b: make([]byte, 0, 64<<10), v: view{Page: p, b: b}}
-		w.compareColumns(rows[first:min(first+compareGroup, len(rows))])
+		w.compareColumns(columns)
 		group := strconv.Itoa(first / compareGroup)
 		if w.err != nil {
 			return nil, fmt.Errorf("compare columns %s (%s): %w", group, lang, w.err)
