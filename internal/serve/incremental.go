@@ -53,12 +53,13 @@ func (s *Server) quick(root, rel string) (bool, error) {
 	return false, nil
 }
 
-// current returns the last good build's input and files, or nil when
-// there is none or the last build failed.
-func (s *Server) current() (*site.Input, publish.Files) {
+// current returns the last good build's input and files for an
+// incremental rebuild after rel changed, or nil when there is none, or
+// when the last build failed and not for rel's own problems.
+func (s *Server) current(rel string) (*site.Input, publish.Files) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if s.in == nil || s.lastErr != "" {
+	if s.in == nil || (s.lastErr != "" && s.failed != rel) {
 		return nil, nil
 	}
 	return s.in, s.files
@@ -67,7 +68,7 @@ func (s *Server) current() (*site.Input, publish.Files) {
 // quickDoc re-renders the pages an edited chapter or page shows on.
 func (s *Server) quickDoc(root, rel, lang string, kind course.Kind) (bool, error) {
 	start := time.Now()
-	in, prev := s.current()
+	in, prev := s.current(rel)
 	if in == nil {
 		return false, nil
 	}
@@ -82,7 +83,7 @@ func (s *Server) quickDoc(root, rel, lang string, kind course.Kind) (bool, error
 	if len(probs) > 0 {
 		// Half-written or wrong: show the problems and keep the last good
 		// site; the next save is tried again.
-		s.fail(probs.Error())
+		s.fail(rel, probs.Error())
 		return true, nil
 	}
 	old := in.Course.Find(d.Lang, d.Kind, d.Key)
@@ -106,7 +107,7 @@ func (s *Server) quickDoc(root, rel, lang string, kind course.Kind) (bool, error
 // quickRecord re-renders the pages and files an edited record shows on.
 func (s *Server) quickRecord(root, rel, id string) (bool, error) {
 	start := time.Now()
-	in, prev := s.current()
+	in, prev := s.current(rel)
 	if in == nil {
 		return false, nil
 	}
@@ -126,7 +127,7 @@ func (s *Server) quickRecord(root, rel, id string) (bool, error) {
 	}
 	r, probs := vendor.Decode(rel, data, in.Taxonomy, in.Today)
 	if len(probs) > 0 {
-		s.fail(probs.Error())
+		s.fail(rel, probs.Error())
 		return true, nil
 	}
 	old := in.Records[i]
@@ -146,14 +147,14 @@ func (s *Server) quickRecord(root, rel, id string) (bool, error) {
 // them.
 func (s *Server) swap(rel string, next *site.Input, prev, files publish.Files, probs diag.Problems, start, parsed time.Time) (bool, error) {
 	if len(probs) > 0 {
-		s.fail(probs.Error())
+		s.fail(rel, probs.Error())
 		return true, nil
 	}
 	rendered := time.Now()
 	all := maps.Clone(prev)
 	maps.Copy(all, files)
 	s.mu.Lock()
-	s.files, s.in, s.lastErr = all, next, ""
+	s.files, s.in, s.lastErr, s.failed = all, next, "", ""
 	s.version++
 	s.good++
 	s.mu.Unlock()
@@ -165,10 +166,11 @@ func (s *Server) swap(rel string, next *site.Input, prev, files publish.Files, p
 	return true, nil
 }
 
-// fail shows problems over the page and keeps the last good site.
-func (s *Server) fail(msg string) {
+// fail shows the problems of the edit of rel over the page and keeps the
+// last good site.
+func (s *Server) fail(rel, msg string) {
 	s.mu.Lock()
-	s.lastErr = msg
+	s.lastErr, s.failed = msg, rel
 	s.version++
 	s.mu.Unlock()
 	fmt.Fprintf(s.log, "problems; still serving the last good site:\n%s\n", msg)

@@ -197,6 +197,44 @@ func TestRecordEditReRendersWhatShowsIt(t *testing.T) {
 	if _, body := get(t, ts.URL+"/vendors/zeta-browser/"); !strings.Contains(body, "Sends the IMEI") {
 		t.Error("after a broken edit, the last good page is no longer served")
 	}
+
+	// The fix of the same file is re-rendered on its own too: the rest of
+	// the site is still the last good build's.
+	fixed := strings.Replace(edited, "Sends the IMEI", "Sends the IMEI and the MAC address", 1)
+	testsite.Write(t, dir, name, fixed)
+	if err := srv.Changed(dir, []string{name}); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(log.String(), name+": re-rendered"); n != 2 {
+		t.Errorf("the fix was not re-rendered on its own (%d re-renders); log:\n%s", n, log.String())
+	}
+	if n := strings.Count(log.String(), "built "); n != 1 {
+		t.Errorf("%d whole builds, want only the first; log:\n%s", n, log.String())
+	}
+	srv.mu.RLock()
+	problems = srv.lastErr
+	srv.mu.RUnlock()
+	if problems != "" {
+		t.Errorf("after the fix, the problems are still %q", problems)
+	}
+	if _, body := get(t, ts.URL+"/vendors/zeta-browser/"); !strings.Contains(body, "the MAC address") {
+		t.Error("the fix is not served")
+	}
+
+	// A broken record and then an edit of another file: the site is not
+	// the last good build plus that file, so the whole site is built.
+	testsite.Write(t, dir, name, strings.Replace(fixed, "linked: identified", "linked: identifed", 1))
+	if err := srv.Changed(dir, []string{name}); err != nil {
+		t.Fatal(err)
+	}
+	other := "vendors/acme-phone.yaml"
+	testsite.Write(t, dir, other, strings.Replace(testsite.Record("acme-phone"), "Sends the serial number", "Sends the serial number again", 1))
+	if err := srv.Changed(dir, []string{other}); err == nil {
+		t.Error("an edit of another file while a record is broken built without its problems")
+	}
+	if strings.Contains(log.String(), other+": re-rendered") {
+		t.Error("an edit of another file while a record is broken was re-rendered on its own")
+	}
 }
 
 // lockedBuffer is a log that the server may write from more than one

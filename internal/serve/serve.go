@@ -35,6 +35,10 @@ type Server struct {
 	lastErr string      // the problems of the last build, "" when it succeeded
 	version int         // bumped on every build, good or bad
 	good    int         // bumped when a good build's files replace the served ones
+	// failed is the file whose edit the last incremental rebuild refused
+	// for its problems, "" after any other build. Its next save is tried
+	// incrementally again: the rest of the site is still files and in.
+	failed string
 
 	// refresh is the whole build that follows incremental ones once the
 	// sources are quiet, to bring the search index up to date.
@@ -69,7 +73,7 @@ func (s *Server) Rebuild() error {
 		if res != nil && len(res.Problems) > 0 {
 			msg = res.Problems.Error()
 		}
-		s.lastErr = msg
+		s.lastErr, s.failed = msg, ""
 		s.mu.Unlock()
 		fmt.Fprintf(s.log, "build failed; still serving the last good site:\n%s\n", msg)
 		s.broadcast(event{"problems", msg})
@@ -77,7 +81,7 @@ func (s *Server) Rebuild() error {
 	}
 	s.files = res.Files
 	s.in = res.Input
-	s.lastErr = ""
+	s.lastErr, s.failed = "", ""
 	s.good++
 	s.mu.Unlock()
 	fmt.Fprintf(s.log, "built %d pages in %s\n", res.Stats.Pages, time.Since(start).Round(time.Millisecond))
