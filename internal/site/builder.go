@@ -25,6 +25,7 @@ type builder struct {
 	searchManifest map[string]string // language → manifest URL
 	searchFiles    publish.Files
 	memo           memo      // what many pages share, derived once
+	judged         *Judged   // the records' verdicts: Input.Judged, or the build's own
 	buffers        sync.Pool // *[]byte for rendering pages
 	snippets       sync.Map  // highlighted record snippets (highlight)
 	layout         sync.Map  // layoutKey → written: the parts every page shares
@@ -33,7 +34,12 @@ type builder struct {
 // emptyBuilder returns a builder with nothing made yet: no assets, no
 // search index.
 func emptyBuilder(in Input) *builder {
+	judged := in.Judged
+	if judged == nil {
+		judged = new(Judged)
+	}
 	return &builder{
+		judged:         judged,
 		buffers:        sync.Pool{New: func() any { return new([]byte) }},
 		in:             in,
 		text:           course.NewTextRenderer(),

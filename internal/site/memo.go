@@ -17,7 +17,6 @@ type memo struct {
 	incidents map[string][]incidentView                    // language → every incident, newest first
 	byRecord  map[string]map[*vendor.Record][]incidentView // language → record → its incidents, newest first
 	chapters  map[string][]*course.Doc                     // language → the course in that language
-	verdicts  map[*vendor.Record]verdict.Verdict           // the verdict of each record
 	matrix    map[string][]matrixRow                       // language → the rows of the matrix
 }
 
@@ -41,47 +40,30 @@ func (b *builder) recordIncidents(r *vendor.Record, lang string) []incidentView 
 	return m[r]
 }
 
-// judge returns the verdict of a record, judged once per build: the
-// record's page, the tables, the categories and the search index all show
-// it. Callers must not change it.
+// judge returns the verdict of a record, judged once per build (or, with
+// Input.Judged, once for the preview's builds): the record's page, the
+// tables, the categories and the search index all show it. Callers must
+// not change it.
 func (b *builder) judge(r *vendor.Record) verdict.Verdict {
-	b.memo.mu.Lock()
-	v, ok := b.memo.verdicts[r]
-	b.memo.mu.Unlock()
-	if ok {
+	if v, ok := b.judged.get(r); ok {
 		return v
 	}
-	v, ok = b.in.Judged.get(r)
-	if !ok {
-		v = verdict.Judge(r, b.in.Taxonomy) // outside the lock: pages judge in parallel
-		b.in.Judged.put(r, v)
-	}
-	b.memo.mu.Lock()
-	defer b.memo.mu.Unlock()
-	if b.memo.verdicts == nil {
-		b.memo.verdicts = map[*vendor.Record]verdict.Verdict{}
-	}
-	if first, ok := b.memo.verdicts[r]; ok {
-		return first
-	}
-	b.memo.verdicts[r] = v
-	return v
+	// Pages judge in parallel; if two judge the same record, the first
+	// verdict kept is the one both return.
+	return b.judged.keep(r, verdict.Judge(r, b.in.Taxonomy))
 }
 
-// Judged keeps the records' verdicts from one build to the next of the
-// same content, for the preview: a verdict depends on the record and the
-// taxonomy alone, so a record that an edit left as it was (the same
-// *vendor.Record) need not be judged again, and at ten thousand records
-// judging them all is most of what a record's edit costs. A nil *Judged
-// keeps nothing. It is safe for concurrent use.
+// Judged keeps the records' verdicts: for one build, and from one build to
+// the next of the same content for the preview (Input.Judged). A verdict
+// depends on the record and the taxonomy alone, so a record that an edit
+// left as it was (the same *vendor.Record) need not be judged again, and
+// at ten thousand records judging them all is most of what a record's
+// edit costs. It is safe for concurrent use.
 type Judged struct {
 	m sync.Map // *vendor.Record → verdict.Verdict
 }
 
 func (j *Judged) get(r *vendor.Record) (verdict.Verdict, bool) {
-	if j == nil {
-		return verdict.Verdict{}, false
-	}
 	v, ok := j.m.Load(r)
 	if !ok {
 		return verdict.Verdict{}, false
@@ -89,8 +71,9 @@ func (j *Judged) get(r *vendor.Record) (verdict.Verdict, bool) {
 	return v.(verdict.Verdict), true
 }
 
-func (j *Judged) put(r *vendor.Record, v verdict.Verdict) {
-	if j != nil {
-		j.m.Store(r, v)
-	}
+// keep keeps v as r's verdict unless one is kept already, and returns the
+// one kept.
+func (j *Judged) keep(r *vendor.Record, v verdict.Verdict) verdict.Verdict {
+	kept, _ := j.m.LoadOrStore(r, v)
+	return kept.(verdict.Verdict)
 }
