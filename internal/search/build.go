@@ -78,8 +78,16 @@ var langRE = regexp.MustCompile(`^[a-z]{2,3}$`)
 // and the site-relative URL of the manifest the client loads. The output
 // depends only on the set of documents, not on their order.
 func Build(docs []Doc, opt Options) (files map[string][]byte, manifestURL string, err error) {
+	files, manifestURL, _, err = buildIndex(docs, opt, false)
+	return files, manifestURL, err
+}
+
+// buildIndex is Build; with keep, it also returns the builder with what an
+// update needs (see Live): the postings, their weighted term frequencies,
+// the shards' words and the facets' sets.
+func buildIndex(docs []Doc, opt Options, keep bool) (files map[string][]byte, manifestURL string, b *builder, err error) {
 	if !langRE.MatchString(opt.Lang) {
-		return nil, "", fmt.Errorf("search: language %q: want a two- or three-letter code", opt.Lang)
+		return nil, "", nil, fmt.Errorf("search: language %q: want a two- or three-letter code", opt.Lang)
 	}
 	if opt.ShardPrefixLen <= 0 {
 		opt.ShardPrefixLen = 1
@@ -90,17 +98,20 @@ func Build(docs []Doc, opt Options) (files map[string][]byte, manifestURL string
 	sorted := sortByURL(docs)
 	for i, d := range sorted {
 		if d.URL == "" {
-			return nil, "", fmt.Errorf("search: document %q has no URL", d.Title)
+			return nil, "", nil, fmt.Errorf("search: document %q has no URL", d.Title)
 		}
 		if d.Type == "" {
-			return nil, "", fmt.Errorf("search: document %s has no type", d.URL)
+			return nil, "", nil, fmt.Errorf("search: document %s has no type", d.URL)
 		}
 		if i > 0 && sorted[i-1].URL == d.URL {
-			return nil, "", fmt.Errorf("search: two documents have the URL %s", d.URL)
+			return nil, "", nil, fmt.Errorf("search: two documents have the URL %s", d.URL)
 		}
 	}
 
-	b := &builder{opt: opt, docs: sorted}
+	b = &builder{opt: opt, docs: sorted, keep: keep}
+	if keep {
+		b.shardWords = map[string][]int32{}
+	}
 	b.analyse()
 	b.score()
 	files = map[string][]byte{}
@@ -109,12 +120,17 @@ func Build(docs []Doc, opt Options) (files map[string][]byte, manifestURL string
 		Version: formatVersion, Lang: opt.Lang, N: len(sorted), Avg: b.avg, FW: fieldWeights,
 		K1: k1, B: bm25B, Scale: scoreScale, Shards: map[string]string{}, Facets: map[string]map[string]string{},
 	}
-	b.shards(func(key string, data []byte) {
+	b.shards(func(key string, words []int32, data []byte) {
+		if keep {
+			b.shardWords[key] = slices.Clone(words)
+		}
 		h := contentHash(data)
 		m.Shards[key] = h
 		files[prefix+shardPath(key, h)] = data
 	})
-	b.postings = nil // encoded: let the collector have them for the fragments
+	if !keep {
+		b.postings = nil // encoded: let the collector have them for the fragments
+	}
 	group, frags, fragHash := b.fragments()
 	m.DocGroup, m.DocHash = group, fragHash
 	for n, data := range frags {
@@ -130,11 +146,12 @@ func Build(docs []Doc, opt Options) (files map[string][]byte, manifestURL string
 	})
 	data, err := marshal(m)
 	if err != nil {
-		return nil, "", fmt.Errorf("search: encoding the manifest: %w", err)
+		return nil, "", nil, fmt.Errorf("search: encoding the manifest: %w", err)
 	}
 	name := prefix + manifestPath(contentHash(data))
 	files[name] = data
-	return files, "/" + name, nil
+	b.m = m
+	return files, "/" + name, b, nil
 }
 
 // sortByURL returns a copy of docs in URL order. It sorts positions and
@@ -187,6 +204,20 @@ type builder struct {
 	stemIdx  []int32
 	scratch  []byte
 	shardBuf []byte
+
+	// Kept for Live when keep is set: per stem, the weighted term
+	// frequency of each posting (its score before idf); per shard key, its
+	// words in word order; per facet and value, the documents' bitset; the
+	// manifest.
+	keep bool
+	tfws [][]float64
+	// liveVariants, once an update has made words no document holds, is
+	// the number of each stem's words that documents hold: the variants
+	// its shard entry declares.
+	liveVariants []int32
+	shardWords   map[string][]int32
+	facetSets    map[string]map[string][]byte
+	m            manifest
 }
 
 // docWord is one distinct word of a document and its count per field.
@@ -353,14 +384,39 @@ func (b *builder) variantBits() {
 	}
 }
 
+// idf is the inverse document frequency of a stem in df of n documents.
+func idf(n int, df int32) float64 {
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// tfWeight is the weighted term frequency of a stem in a document whose
+// fields hold length indexed words, tf of them the stem's: BM25F's sum
+// over the fields, each normalised by its length against the mean.
+func (b *builder) tfWeight(length, tf [3]int32) float64 {
+	var tfw float64
+	for f := range 3 {
+		if tf[f] == 0 || b.avg[f] == 0 {
+			continue
+		}
+		norm := 1 - bm25B + bm25B*float64(length[f])/b.avg[f]
+		tfw += fieldWeights[f] * float64(tf[f]) / norm
+	}
+	return tfw
+}
+
+// quantise is a posting's score: BM25 of idf and tfw, as an integer.
+func quantise(idf, tfw float64) int32 {
+	s := idf * tfw * (k1 + 1) / (tfw + k1)
+	return max(1, int32(math.Round(s*scoreScale)))
+}
+
 // score computes every posting: BM25F with per-field length normalisation,
 // quantised to an integer.
 func (b *builder) score() {
-	n := float64(len(b.docs))
-	idf := make([]float64, len(b.stems))
+	idfs := make([]float64, len(b.stems))
 	all := 0
 	for sid, df := range b.df {
-		idf[sid] = math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+		idfs[sid] = idf(len(b.docs), df)
 		all += int(df)
 	}
 	// A stem has one posting per document it occurs in: the postings of all
@@ -369,6 +425,14 @@ func (b *builder) score() {
 	b.postings = make([][]int32, len(b.stems))
 	for sid, df := range b.df {
 		b.postings[sid], flat = flat[:0:3*df], flat[3*df:]
+	}
+	var tfFlat []float64
+	if b.keep {
+		tfFlat = make([]float64, all)
+		b.tfws = make([][]float64, len(b.stems))
+		for sid, df := range b.df {
+			b.tfws[sid], tfFlat = tfFlat[:0:df], tfFlat[df:]
+		}
 	}
 	type acc struct {
 		tf   [3]int32
@@ -394,17 +458,11 @@ func (b *builder) score() {
 		for _, sid := range order {
 			a := accs[sid]
 			accs[sid] = acc{}
-			var tfw float64
-			for f := range 3 {
-				if a.tf[f] == 0 || b.avg[f] == 0 {
-					continue
-				}
-				norm := 1 - bm25B + bm25B*float64(b.length[id][f])/b.avg[f]
-				tfw += fieldWeights[f] * float64(a.tf[f]) / norm
+			tfw := b.tfWeight(b.length[id], a.tf)
+			b.postings[sid] = append(b.postings[sid], int32(id), quantise(idfs[sid], tfw), a.mask)
+			if b.keep {
+				b.tfws[sid] = append(b.tfws[sid], tfw)
 			}
-			s := idf[sid] * tfw * (k1 + 1) / (tfw + k1)
-			q := max(1, int32(math.Round(s*scoreScale)))
-			b.postings[sid] = append(b.postings[sid], int32(id), q, a.mask)
 		}
 	}
 	b.docWords = nil // the largest table: free it before the shards are encoded
@@ -417,6 +475,9 @@ func (b *builder) score() {
 // appendEntry appends the encoded [stem, variants, postings] of a stem.
 func (b *builder) appendEntry(e []byte, sid int32) []byte {
 	v := b.variants[sid]
+	if b.liveVariants != nil {
+		v = b.liveVariants[sid]
+	}
 	p := b.postings[sid]
 	e = append(e, '[')
 	e = appendJSONString(e, b.stems[sid])
@@ -564,7 +625,7 @@ func runePrefix(s string, n int) string {
 
 // shards partitions the vocabulary by word prefix and emits each shard.
 // A word lives in the shard whose key is its longest prefix among the keys.
-func (b *builder) shards(emit func(key string, data []byte)) {
+func (b *builder) shards(emit func(key string, words []int32, data []byte)) {
 	all := make([]int32, 0, len(b.words))
 	for id, sid := range b.wordTerm {
 		if sid >= 0 {
@@ -602,10 +663,10 @@ func (b *builder) groupBy(words []int32, n int) []wordGroup {
 	return out
 }
 
-func (b *builder) split(key string, words []int32, emit func(string, []byte)) {
+func (b *builder) split(key string, words []int32, emit func(string, []int32, []byte)) {
 	size := b.shardSize(words)
 	if size <= b.opt.ShardBytes || len(words) == 1 {
-		emit(key, b.encodeShard(words))
+		emit(key, words, b.encodeShard(words))
 		return
 	}
 	depth := utf8.RuneCountInString(key)
@@ -629,11 +690,11 @@ func (b *builder) split(key string, words []int32, emit func(string, []byte)) {
 		biggest = max(biggest, b.shardSize(c.words))
 	}
 	if biggest*10 >= size*9 {
-		emit(key, b.encodeShard(words))
+		emit(key, words, b.encodeShard(words))
 		return
 	}
 	if len(terminal) > 0 {
-		emit(key, b.encodeShard(terminal))
+		emit(key, terminal, b.encodeShard(terminal))
 	}
 	for _, c := range children {
 		b.split(c.key, c.words, emit)
@@ -652,11 +713,7 @@ func (b *builder) fragments() (group int, files [][]byte, hash string) {
 	plain := make([]bool, len(b.docs))
 	size := 0
 	for id, d := range b.docs {
-		if len(d.Body) <= maxBodyBytes && plainText(d.Body) {
-			bodies[id], plain[id] = d.Body, true
-		} else {
-			bodies[id] = clip(d.Body, maxBodyBytes)
-		}
+		bodies[id], plain[id] = snippetBody(d.Body)
 		size += len(d.URL) + len(d.Title) + len(d.Where) + len(d.Type) + len(bodies[id]) + 12
 	}
 	group = 1
@@ -675,6 +732,15 @@ func (b *builder) fragments() (group int, files [][]byte, hash string) {
 		files = append(files, bytes.Clone(buf))
 	}
 	return group, files, hashString(sum)
+}
+
+// snippetBody is the body a fragment holds for snippets: body clipped,
+// and whether it is plain text, which needs no escaping.
+func snippetBody(body string) (string, bool) {
+	if len(body) <= maxBodyBytes && plainText(body) {
+		return body, true
+	}
+	return clip(body, maxBodyBytes), false
 }
 
 // appendFragment appends the fragment file of documents first to last-1:
@@ -965,6 +1031,9 @@ func (b *builder) facets(emit func(facet, value string, data []byte)) {
 			}
 		}
 	}
+	if b.keep {
+		b.facetSets = sets
+	}
 	facetNames := make([]string, 0, len(sets))
 	for f := range sets {
 		facetNames = append(facetNames, f)
@@ -977,12 +1046,16 @@ func (b *builder) facets(emit func(facet, value string, data []byte)) {
 		}
 		slices.Sort(values)
 		for _, v := range values {
-			// A JSON string: base64 needs no escaping.
-			bs := sets[f][v]
-			data := make([]byte, base64.StdEncoding.EncodedLen(len(bs))+2)
-			data[0], data[len(data)-1] = '"', '"'
-			base64.StdEncoding.Encode(data[1:len(data)-1], bs)
-			emit(f, v, data)
+			emit(f, v, encodeFacet(sets[f][v]))
 		}
 	}
+}
+
+// encodeFacet encodes a facet value's bitset: a JSON string, for base64
+// needs no escaping.
+func encodeFacet(bs []byte) []byte {
+	data := make([]byte, base64.StdEncoding.EncodedLen(len(bs))+2)
+	data[0], data[len(data)-1] = '"', '"'
+	base64.StdEncoding.Encode(data[1:len(data)-1], bs)
+	return data
 }

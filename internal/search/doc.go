@@ -9,6 +9,13 @@
 // page markup names in data-search-index. The files depend only on the set of
 // documents, never on their order or on map order.
 //
+// For the preview server, [BuildLive] builds the same files and keeps what
+// made them, so that [Live.Update] can put an edited document in place and
+// rewrite only the files it touches: the shards of the stems whose postings
+// changed, the document's fragment, the facet values it left or joined,
+// and the manifest (under its built name, which the pages carry). The mean
+// field lengths stay the built ones until the next whole build.
+//
 // # Text
 //
 // A word is a run of letters, numbers and combining marks; everything else
