@@ -120,8 +120,10 @@ func Run(opt Options) (*Result, error) {
 	in.Step = stage // the steps of rendering, each a stage of its own
 	if opt.KeepInput {
 		// The preview re-renders after a record's edit with the others'
-		// verdicts as this build judged them.
+		// verdicts as this build judged them, and puts an edit into the
+		// search index this build made.
 		in.Judged = new(site.Judged)
+		in.LiveSearch = new(site.LiveSearch)
 	}
 	if opt.Out != nil {
 		return stream(opt, in, res, stage)

@@ -66,3 +66,35 @@ func BenchmarkRenderRecord(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReindexRecord times putting one edited record into the search
+// index of both languages, as the preview does after re-rendering it
+// (site.ReindexRecord), for 100, 1,000 and 10,000 chapters plus as many
+// records; each edit changes the record's summary.
+//
+//	go test -run '^$' -bench ReindexRecord ./internal/site/
+func BenchmarkReindexRecord(b *testing.B) {
+	for _, n := range corpus.Sizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			in := loadCorpus(b, corpusFS(b, corpus.Options{Chapters: n, Records: n}))
+			in.LiveSearch = new(site.LiveSearch) // as the preview's
+			if _, probs, err := site.Build(*in); err != nil || len(probs) > 0 {
+				b.Fatalf("%v %v", err, probs)
+			}
+			edited := *in.Records[n/4]
+			next := *in
+			next.Records = slices.Clone(in.Records)
+			next.Records[n/4] = &edited
+			files := 0
+			for b.Loop() {
+				edited.Summary = fmt.Sprintf("An edited summary, number %d.", files)
+				ch, ok, err := site.ReindexRecord(next, &edited)
+				if err != nil || !ok {
+					b.Fatalf("ok=%v %v", ok, err)
+				}
+				files += len(ch.Files)
+			}
+			b.ReportMetric(float64(files)/float64(b.N), "files/op")
+		})
+	}
+}

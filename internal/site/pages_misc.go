@@ -112,22 +112,48 @@ func (b *builder) incidents(lang string) []incidentView {
 }
 
 // listIncidents makes the list that incidents keeps.
+// incidentText is the title and summary of r's incident i in lang, and
+// whether the title is translated (in English, it is the record's own).
+func incidentText(r *vendor.Record, i int, lang string) (title, summary string, translated bool) {
+	inc := r.Incidents[i]
+	title, summary = inc.Title, inc.Summary
+	if lang == "en" {
+		return title, summary, true
+	}
+	if tr := r.Translations[lang]; i < len(tr.Incidents) {
+		if t := tr.Incidents[i]; t.Title != "" {
+			title, translated = t.Title, true
+		}
+		if t := tr.Incidents[i]; t.Summary != "" {
+			summary = t.Summary
+		}
+	}
+	return title, summary, translated
+}
+
+// newestIncidents returns the indexes of r's incidents, newest first, as
+// the incident list orders them (listIncidents: by date, then in the
+// record's order).
+func newestIncidents(r *vendor.Record) []int {
+	order := make([]int, len(r.Incidents))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(x, y int) bool {
+		return r.Incidents[order[x]].Date.String() > r.Incidents[order[y]].Date.String()
+	})
+	return order
+}
+
 func (b *builder) listIncidents(lang string) []incidentView {
 	var out []incidentView
 	for _, r := range b.in.Records {
-		tr := r.Translations[lang]
 		for i, inc := range r.Incidents {
-			iv := incidentView{Record: r, Name: displayName(r), Date: inc.Date.String(), Title: inc.Title, Summary: inc.Summary, Sources: inc.Sources}
-			if lang != "en" && (i >= len(tr.Incidents) || tr.Incidents[i].Title == "") {
+			iv := incidentView{Record: r, Name: displayName(r), Date: inc.Date.String(), Sources: inc.Sources}
+			var translated bool
+			iv.Title, iv.Summary, translated = incidentText(r, i, lang)
+			if lang != "en" && !translated {
 				iv.ContentLang = "en"
-			}
-			if lang != "en" && i < len(tr.Incidents) {
-				if t := tr.Incidents[i]; t.Title != "" {
-					iv.Title = t.Title
-				}
-				if t := tr.Incidents[i]; t.Summary != "" {
-					iv.Summary = t.Summary
-				}
 			}
 			iv.SummaryHTML = b.text.Inline(lang, iv.Summary)
 			iv.Anchor = export.IncidentAnchor(r, i)

@@ -23,8 +23,8 @@ import (
 // title or summary shows on the neighbours' previous/next links, the home
 // page and the search index, so the caller builds the whole site.
 //
-// The search index is not rebuilt: the pages point at prev's index, which
-// still lists d's sections as they were until the next whole build.
+// The search index is not made here: the pages point at prev's, which
+// ReindexDoc updates in place.
 func RenderDoc(in Input, prev publish.Files, old, d *course.Doc) (publish.Files, diag.Problems, bool, error) {
 	if old.Title != d.Title || old.Summary != d.Summary || old.Key != d.Key || old.Kind != d.Kind || old.Lang != d.Lang {
 		return nil, nil, false, nil

@@ -32,8 +32,8 @@ import (
 // It reports false, rendering nothing, when r is not old's record edited
 // (another id), so the caller builds the whole site.
 //
-// The search index is not rebuilt: the pages point at prev's index, which
-// still has r's entries as they were until the next whole build.
+// The search index is not made here: the pages point at prev's, which
+// ReindexRecord updates in place.
 func RenderRecord(in Input, prev publish.Files, old, r *vendor.Record) (publish.Files, diag.Problems, bool, error) {
 	if old.ID != r.ID {
 		return nil, nil, false, nil

@@ -2,11 +2,15 @@ package site_test
 
 import (
 	"bytes"
+	"maps"
+	"math"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
+	"github.com/telemetry-atlas/atlas/internal/search"
 	"github.com/telemetry-atlas/atlas/internal/site"
 	"github.com/telemetry-atlas/atlas/internal/testsite"
 	"github.com/telemetry-atlas/atlas/internal/vendor"
@@ -96,6 +100,17 @@ func TestRenderRecordMatchesFullBuild(t *testing.T) {
 					t.Errorf("%s is not in the whole build", f)
 				}
 			}
+			// The index, updated in place, answers as the whole build's.
+			ch, ok, err := site.ReindexRecord(next, r)
+			if err != nil || !ok {
+				t.Fatalf("ReindexRecord: ok=%v err=%v", ok, err)
+			}
+			served := maps.Clone(prev)
+			for _, f := range ch.Removed {
+				delete(served, f)
+			}
+			maps.Copy(served, ch.Files)
+			sameSearch(t, served, full, edited)
 			// Only what shows records: no chapter, no other record's page.
 			for f := range got {
 				if strings.Contains(f, "course/") || strings.Contains(f, "zeta-browser/") {
@@ -153,3 +168,52 @@ func TestRenderRecordChecksChaptersLinks(t *testing.T) {
 }
 
 func linkTo(url string) course.Link { return course.Link{URL: url, Line: 1, Col: 1} }
+
+// sameSearch checks that every word of text, as a query in every
+// language, finds the same documents in the index of served as in the
+// index of full, with scores within a few percent (an updated index keeps
+// the built mean lengths).
+func sameSearch(t *testing.T, served, full map[string][]byte, text string) {
+	t.Helper()
+	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, lang := range course.Languages {
+		open := func(files map[string][]byte) *search.Index {
+			for f := range files {
+				if strings.HasPrefix(f, "search/"+lang+"/manifest.") {
+					ix, err := search.Open(files, "/"+f)
+					if err != nil {
+						t.Fatal(err)
+					}
+					return ix
+				}
+			}
+			t.Fatalf("no search manifest for %s", lang)
+			return nil
+		}
+		got, want := open(served), open(full)
+		for _, q := range words {
+			gh, gn, err := got.Search(q, nil, 1000)
+			if err != nil {
+				t.Fatalf("%s %q: %v", lang, q, err)
+			}
+			wh, wn, err := want.Search(q, nil, 1000)
+			if err != nil {
+				t.Fatalf("%s %q in the whole build: %v", lang, q, err)
+			}
+			if gn != wn {
+				t.Errorf("%s %q: %d hits, the whole build %d", lang, q, gn, wn)
+				continue
+			}
+			byURL := map[string]search.Hit{}
+			for _, h := range wh {
+				byURL[h.URL] = h
+			}
+			for _, h := range gh {
+				w, ok := byURL[h.URL]
+				if !ok || h.Title != w.Title || h.Where != w.Where || math.Abs(h.Score-w.Score) > 0.05*w.Score+0.1 {
+					t.Errorf("%s %q: hit %+v, the whole build's %+v", lang, q, h, w)
+				}
+			}
+		}
+	}
+}

@@ -105,6 +105,7 @@ func previewSite(t *testing.T, judged *site.Judged) (dir string, load func() *si
 	}
 	in = load()
 	in.Judged = judged
+	in.LiveSearch = new(site.LiveSearch) // as the preview's
 	prev, probs := buildMinified(t, in)
 	if len(probs) > 0 {
 		t.Fatal(probs)

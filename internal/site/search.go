@@ -26,7 +26,14 @@ func (b *builder) searchIndex() error {
 			errs[i] = err
 			return
 		}
-		made[i], manifests[i], err = search.Build(docs, search.Options{Lang: langs[i]})
+		opt := search.Options{Lang: langs[i]}
+		if b.in.LiveSearch != nil {
+			var live *search.Live
+			live, made[i], manifests[i], err = search.BuildLive(docs, opt)
+			b.in.LiveSearch.set(langs[i], live)
+		} else {
+			made[i], manifests[i], err = search.Build(docs, opt)
+		}
 		if err != nil {
 			errs[i] = fmt.Errorf("search index (%s): %w", langs[i], err)
 		}
@@ -68,61 +75,14 @@ func (b *builder) searchDocs(lang string) ([]search.Doc, error) {
 	}
 	docs := make([]search.Doc, 0, n)
 	for _, d := range chapters {
-		base := course.Localize(lang, course.URL(course.Languages[0], course.KindChapter, d.Key))
-		for _, s := range d.Sections {
-			doc := search.Doc{Type: "chapter", URL: base, Title: d.Title, Where: courseLabel, Headings: d.Title, Body: s.Text}
-			if s.ID != "" {
-				doc.URL = base + "#" + s.ID
-				doc.Title = s.Heading
-				doc.Where = courseLabel + " › " + d.Title
-			}
-			docs = append(docs, doc)
-		}
+		docs = chapterSearchDocs(docs, d, lang, courseLabel)
 	}
 	for _, key := range pages {
-		d := b.docIn(lang, course.KindPage, key)
-		url := course.Localize(lang, course.URL(course.Languages[0], course.KindPage, key))
-		var body strings.Builder
-		for _, s := range d.Sections {
-			body.WriteString(s.Heading + " " + s.Text + " ")
-		}
-		docs = append(docs, search.Doc{Type: "page", URL: url, Title: d.Title, Where: d.Summary, Body: body.String()})
+		docs = append(docs, b.pageSearchDoc(key, lang))
 	}
 	tx := b.in.Taxonomy
 	for _, r := range b.in.Records {
-		// The plain text of the record, not its page: rendering Markdown and
-		// highlighting snippets is the page's work, done once, later.
-		txt := localText(r, lang)
-		doc := search.Doc{
-			Type: "vendor", URL: course.Localize(lang, "/vendors/"+r.ID+"/"), Title: displayName(r),
-			Where:  vendorLabel + " · " + b.kindLabel(r, lang),
-			Facets: map[string][]string{"kind": {r.Kind}, "platform": r.Platforms},
-		}
-		var heads, body []string
-		body = append(body, txt.Summary, txt.Versions)
-		seen := map[string]bool{}
-		for i, c := range r.Collects {
-			if !seen[c.Category] {
-				label := c.Category
-				if t, ok := vendor.Find(tx.Categories, c.Category); ok {
-					label = t.In(lang).Label
-				}
-				doc.Facets["category"] = append(doc.Facets["category"], c.Category)
-				heads = append(heads, label)
-				seen[c.Category] = true
-			}
-			body = append(body, strings.Join(txt.Items[i], ", "))
-		}
-		for i, e := range r.Endpoints {
-			body = append(body, e.Host, txt.Purposes[i])
-		}
-		for _, inc := range b.recordIncidents(r, lang) {
-			body = append(body, inc.Title, inc.Summary)
-		}
-		body = append(body, txt.Hows...)
-		doc.Headings = strings.Join(heads, " · ")
-		doc.Body = strings.Join(body, " ")
-		docs = append(docs, doc)
+		docs = append(docs, b.recordSearchDoc(r, lang, vendorLabel))
 	}
 	for _, c := range tx.Categories {
 		text := c.In(lang)
@@ -133,6 +93,74 @@ func (b *builder) searchDocs(lang string) ([]search.Doc, error) {
 		})
 	}
 	return docs, nil
+}
+
+// chapterSearchDocs appends a chapter's documents in lang to docs: one
+// per section.
+func chapterSearchDocs(docs []search.Doc, d *course.Doc, lang, courseLabel string) []search.Doc {
+	base := course.Localize(lang, course.URL(course.Languages[0], course.KindChapter, d.Key))
+	for _, s := range d.Sections {
+		doc := search.Doc{Type: "chapter", URL: base, Title: d.Title, Where: courseLabel, Headings: d.Title, Body: s.Text}
+		if s.ID != "" {
+			doc.URL = base + "#" + s.ID
+			doc.Title = s.Heading
+			doc.Where = courseLabel + " › " + d.Title
+		}
+		docs = append(docs, doc)
+	}
+	return docs
+}
+
+// pageSearchDoc is the document of the standalone page of key in lang.
+func (b *builder) pageSearchDoc(key, lang string) search.Doc {
+	d := b.docIn(lang, course.KindPage, key)
+	url := course.Localize(lang, course.URL(course.Languages[0], course.KindPage, key))
+	var body strings.Builder
+	for _, s := range d.Sections {
+		body.WriteString(s.Heading + " " + s.Text + " ")
+	}
+	return search.Doc{Type: "page", URL: url, Title: d.Title, Where: d.Summary, Body: body.String()}
+}
+
+// recordSearchDoc is a record's document in lang: the plain text of the
+// record, not its page, for rendering Markdown and highlighting snippets
+// is the page's work, done once, later.
+func (b *builder) recordSearchDoc(r *vendor.Record, lang, vendorLabel string) search.Doc {
+	txt := localText(r, lang)
+	doc := search.Doc{
+		Type: "vendor", URL: course.Localize(lang, "/vendors/"+r.ID+"/"), Title: displayName(r),
+		Where:  vendorLabel + " · " + b.kindLabel(r, lang),
+		Facets: map[string][]string{"kind": {r.Kind}, "platform": r.Platforms},
+	}
+	var heads, body []string
+	body = append(body, txt.Summary, txt.Versions)
+	seen := map[string]bool{}
+	for i, c := range r.Collects {
+		if !seen[c.Category] {
+			label := c.Category
+			if t, ok := vendor.Find(b.in.Taxonomy.Categories, c.Category); ok {
+				label = t.In(lang).Label
+			}
+			doc.Facets["category"] = append(doc.Facets["category"], c.Category)
+			heads = append(heads, label)
+			seen[c.Category] = true
+		}
+		body = append(body, strings.Join(txt.Items[i], ", "))
+	}
+	for i, e := range r.Endpoints {
+		body = append(body, e.Host, txt.Purposes[i])
+	}
+	// The incidents as the record's page lists them, made here: the
+	// list of every record's (recordIncidents) is the pages' to make, and
+	// the preview's update of one record's entry would make it all.
+	for _, i := range newestIncidents(r) {
+		title, summary, _ := incidentText(r, i, lang)
+		body = append(body, title, summary)
+	}
+	body = append(body, txt.Hows...)
+	doc.Headings = strings.Join(heads, " · ")
+	doc.Body = strings.Join(body, " ")
+	return doc
 }
 
 // kindLabel is the label of a record's kind in lang, as its page shows it

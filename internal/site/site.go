@@ -30,6 +30,9 @@ type Input struct {
 	// Judged, when set, keeps the records' verdicts for the next build of
 	// the same content with some records replaced (the preview's).
 	Judged *Judged
+	// LiveSearch, when set, is given each language's search index as it
+	// is built, kept for the preview to update (ReindexRecord, ReindexDoc).
+	LiveSearch *LiveSearch
 	// Progress, when set, is told how many pages have rendered of how
 	// many; it is called from several goroutines at once.
 	Progress func(done, total int)
