@@ -14,22 +14,24 @@ import (
 	"github.com/telemetry-atlas/atlas/internal/course"
 	"github.com/telemetry-atlas/atlas/internal/diag"
 	"github.com/telemetry-atlas/atlas/internal/publish"
+	"github.com/telemetry-atlas/atlas/internal/search"
 	"github.com/telemetry-atlas/atlas/internal/site"
 	"github.com/telemetry-atlas/atlas/internal/vendor"
 )
 
 // quiet is how long the sources must stay unchanged after an incremental
-// rebuild before the whole site is rebuilt in the background (the search
-// index is only made by a whole build, and after a chapter's edit the home
-// page too).
+// rebuild before the whole site is rebuilt in the background: an edit puts
+// its entries into the search index in place, but only a whole build lists
+// a renamed section's, and makes the index's mean lengths exact again.
 const quiet = 3 * time.Second
 
 // Changed rebuilds after the files at paths (relative to root, the source
 // folder) changed. An edit of one chapter or page whose title, summary,
 // key and order stay the same re-renders only the pages it shows on, and an
 // edit of one record its pages, the tables and the exports (see
-// site.RenderRecord); pages reload at once. Any other change rebuilds the
-// whole site.
+// site.RenderRecord); either puts its entries into the search index (see
+// site.ReindexDoc, site.ReindexRecord), and pages reload at once. Any
+// other change rebuilds the whole site.
 func (s *Server) Changed(root string, paths []string) error {
 	paths = slices.DeleteFunc(slices.Clone(paths), editorScratch)
 	if len(paths) == 1 {
@@ -101,7 +103,11 @@ func (s *Server) quickDoc(root, rel, lang string, kind course.Kind) (bool, error
 	if err != nil || !ok {
 		return false, nil
 	}
-	return s.swap(rel, &next, prev, pages, probs, start, parsed)
+	var gone []string
+	if len(probs) == 0 {
+		gone = s.reindex(pages, func() (search.Changes, bool, error) { return site.ReindexDoc(next, old, d) })
+	}
+	return s.swap(rel, &next, prev, pages, gone, probs, start, parsed)
 }
 
 // quickRecord re-renders the pages and files an edited record shows on.
@@ -139,19 +145,43 @@ func (s *Server) quickRecord(root, rel, id string) (bool, error) {
 	if err != nil || !ok {
 		return false, nil
 	}
-	return s.swap(rel, &next, prev, files, probs, start, parsed)
+	var gone []string
+	if len(probs) == 0 {
+		gone = s.reindex(files, func() (search.Changes, bool, error) { return site.ReindexRecord(next, r) })
+	}
+	return s.swap(rel, &next, prev, files, gone, probs, start, parsed)
 }
 
-// swap serves prev with the re-rendered files, minified, in it, and reloads
-// the pages; or, when the new files have problems, keeps prev and shows
-// them.
-func (s *Server) swap(rel string, next *site.Input, prev, files publish.Files, probs diag.Problems, start, parsed time.Time) (bool, error) {
+// reindex puts an edit that is about to be served into the search index,
+// adding the index's changed files to files and returning those it made
+// obsolete. When the edit cannot go into the index (a chapter's section
+// renamed), the index stays the last whole build's, which lists the old
+// text, until the whole build that follows every edit.
+func (s *Server) reindex(files publish.Files, update func() (search.Changes, bool, error)) []string {
+	ch, ok, err := update()
+	if err != nil {
+		fmt.Fprintf(s.log, "search index not updated: %v\n", err)
+	}
+	if !ok || err != nil {
+		return nil
+	}
+	maps.Copy(files, ch.Files)
+	return ch.Removed
+}
+
+// swap serves prev with the re-rendered files, minified, in it and the
+// files gone out of it, and reloads the pages; or, when the new files have
+// problems, keeps prev and shows them.
+func (s *Server) swap(rel string, next *site.Input, prev, files publish.Files, gone []string, probs diag.Problems, start, parsed time.Time) (bool, error) {
 	if len(probs) > 0 {
 		s.fail(rel, probs.Error())
 		return true, nil
 	}
 	rendered := time.Now()
 	all := maps.Clone(prev)
+	for _, name := range gone {
+		delete(all, name)
+	}
 	maps.Copy(all, files)
 	s.mu.Lock()
 	s.files, s.in, s.lastErr, s.failed = all, next, "", ""

@@ -7,12 +7,16 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/telemetry-atlas/atlas/internal/build"
+	"github.com/telemetry-atlas/atlas/internal/search"
 	"github.com/telemetry-atlas/atlas/internal/testsite"
 	"github.com/telemetry-atlas/atlas/internal/vendor"
 )
@@ -254,4 +258,96 @@ func (l *lockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
+}
+
+// searchServed runs query on the search index that the served page at path
+// names, as the browser would, and returns the URLs of the hits.
+func searchServed(t *testing.T, srv *Server, ts *httptest.Server, path, query string) []string {
+	t.Helper()
+	_, body := get(t, ts.URL+path)
+	m := regexp.MustCompile(`data-search-index="?([^" >]+)`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("%s names no search index", path)
+	}
+	srv.mu.RLock()
+	files := srv.files
+	srv.mu.RUnlock()
+	ix, err := search.Open(files, m[1])
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	hits, _, err := ix.Search(query, nil, 100)
+	if err != nil {
+		t.Fatalf("%s, %q: %v", path, query, err)
+	}
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.URL)
+	}
+	return out
+}
+
+// TestEditGoesIntoTheSearchIndex checks that an edit re-rendered on its own
+// also updates the search index the pages name, before any whole build:
+// a record's and a chapter's; and that a chapter edit that renames a
+// section, which the index cannot take in place, leaves it as it was.
+func TestEditGoesIntoTheSearchIndex(t *testing.T) {
+	dir, srv, ts := serveTestsite(t)
+	var log lockedBuffer
+	srv.log = &log
+	defer srv.Close()
+
+	const record = "vendors/zeta-browser.yaml"
+	if hits := searchServed(t, srv, ts, "/", "zorbulator"); len(hits) != 0 {
+		t.Fatalf("before the edit, a made-up word finds %v", hits)
+	}
+	testsite.Write(t, dir, record, strings.Replace(testsite.Record("zeta-browser"),
+		"Sends the serial number with usage statistics.", "Sends the zorbulator number with usage statistics.", 1))
+	if err := srv.Changed(dir, []string{record}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(log.String(), record+": re-rendered") {
+		t.Fatalf("the record's edit was not re-rendered on its own; log:\n%s", log.String())
+	}
+	if hits := searchServed(t, srv, ts, "/vendors/", "zorbulator"); !slices.Equal(hits, []string{"/vendors/zeta-browser/"}) {
+		t.Errorf("after the record's edit, its new word finds %v", hits)
+	}
+
+	const chapter = "content/en/course/02-second.md"
+	data, err := os.ReadFile(filepath.Join(dir, chapter))
+	if err != nil {
+		t.Fatal(err)
+	}
+	testsite.Write(t, dir, chapter, strings.Replace(string(data), "Use a firewall.", "Use a firewall or a quetzal.", 1))
+	if err := srv.Changed(dir, []string{chapter}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(log.String(), chapter+": re-rendered") {
+		t.Fatalf("the chapter's edit was not re-rendered on its own; log:\n%s", log.String())
+	}
+	if hits := searchServed(t, srv, ts, "/course/", "quetzal"); !slices.Equal(hits, []string{"/course/second/#block-it"}) {
+		t.Errorf("after the chapter's edit, its new word finds %v", hits)
+	}
+	if hits := searchServed(t, srv, ts, "/vendors/", "zorbulator"); !slices.Equal(hits, []string{"/vendors/zeta-browser/"}) {
+		t.Errorf("after the chapter's edit, the record's edit finds %v", hits)
+	}
+
+	// A renamed section moves the index's documents: it stays as it was
+	// until the whole build.
+	testsite.Write(t, dir, chapter, strings.Replace(string(data), "## Block it {#block-it}\n\nUse a firewall.", "## Block it {#block-it}\n\nUse a firewall.\n\n## Ocelots {#ocelots}\n\nAn ocelot section.", 1))
+	if err := srv.Changed(dir, []string{chapter}); err != nil {
+		t.Fatal(err)
+	}
+	if hits := searchServed(t, srv, ts, "/course/", "ocelot"); len(hits) != 0 {
+		t.Errorf("a new section is in the index before a whole build: %v", hits)
+	}
+	if hits := searchServed(t, srv, ts, "/course/", "quetzal"); !slices.Equal(hits, []string{"/course/second/#block-it"}) {
+		t.Errorf("after an edit the index cannot take, it finds %v for the last one it took", hits)
+	}
+	if err := srv.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	if hits := searchServed(t, srv, ts, "/course/", "ocelot"); !slices.Equal(hits, []string{"/course/second/#ocelots"}) {
+		t.Errorf("after the whole build, the new section's word finds %v", hits)
+	}
 }
