@@ -39,7 +39,16 @@ func BenchmarkRender(b *testing.B) {
 // records.
 //
 //	go test -run '^$' -bench RenderRecord -benchtime 3x ./internal/site/
-func BenchmarkRenderRecord(b *testing.B) {
+func BenchmarkRenderRecord(b *testing.B) { benchmarkRenderRecord(b, false) }
+
+// BenchmarkRenderRecordPages times the first of the preview's two steps
+// after a record's edit, its own pages (site.RenderRecordPages), which the
+// page open in the browser waits for.
+//
+//	go test -run '^$' -bench RenderRecordPages ./internal/site/
+func BenchmarkRenderRecordPages(b *testing.B) { benchmarkRenderRecord(b, true) }
+
+func benchmarkRenderRecord(b *testing.B, pagesOnly bool) {
 	for _, n := range corpus.Sizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			in := loadCorpus(b, corpusFS(b, corpus.Options{Chapters: n, Records: n}))
@@ -54,12 +63,16 @@ func BenchmarkRenderRecord(b *testing.B) {
 			next := *in
 			next.Records = slices.Clone(in.Records)
 			next.Records[n/4] = &edited
+			render := site.RenderRecord
+			if pagesOnly {
+				render = site.RenderRecordPages
+			}
 			for b.Loop() {
-				files, probs, ok, err := site.RenderRecord(next, prev, old, &edited)
+				files, probs, ok, err := render(next, prev, old, &edited)
 				if err != nil || !ok || len(probs) > 0 {
 					b.Fatalf("ok=%v %v %v", ok, err, probs)
 				}
-				if len(files) < 4 {
+				if len(files) < 2 {
 					b.Fatalf("%d files", len(files))
 				}
 			}

@@ -21,9 +21,21 @@ type memo struct {
 }
 
 // recordIncidents returns the incidents of one record in lang, in the order
-// of b.incidents (newest first).
+// of b.incidents (newest first): from the list of every record's when a
+// page has made it (a whole build's incident pages do, before any record's
+// page renders), or else the record's own, made here (the preview's page of
+// an edited record, which must not wait for every record's).
 func (b *builder) recordIncidents(r *vendor.Record, lang string) []incidentView {
-	all := b.incidents(lang) // takes the lock itself
+	b.memo.mu.Lock()
+	all, listed := b.memo.incidents[lang]
+	b.memo.mu.Unlock()
+	if !listed {
+		var out []incidentView
+		for _, i := range newestIncidents(r) {
+			out = append(out, b.incidentView(r, i, lang))
+		}
+		return out
+	}
 	b.memo.mu.Lock()
 	defer b.memo.mu.Unlock()
 	if b.memo.byRecord == nil {

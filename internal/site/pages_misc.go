@@ -111,7 +111,6 @@ func (b *builder) incidents(lang string) []incidentView {
 	return out
 }
 
-// listIncidents makes the list that incidents keeps.
 // incidentText is the title and summary of r's incident i in lang, and
 // whether the title is translated (in English, it is the record's own).
 func incidentText(r *vendor.Record, i int, lang string) (title, summary string, translated bool) {
@@ -145,19 +144,26 @@ func newestIncidents(r *vendor.Record) []int {
 	return order
 }
 
+// incidentView is r's incident i in lang, as the pages show it.
+func (b *builder) incidentView(r *vendor.Record, i int, lang string) incidentView {
+	inc := r.Incidents[i]
+	iv := incidentView{Record: r, Name: displayName(r), Date: inc.Date.String(), Sources: inc.Sources}
+	var translated bool
+	iv.Title, iv.Summary, translated = incidentText(r, i, lang)
+	if lang != "en" && !translated {
+		iv.ContentLang = "en"
+	}
+	iv.SummaryHTML = b.text.Inline(lang, iv.Summary)
+	iv.Anchor = export.IncidentAnchor(r, i)
+	return iv
+}
+
+// listIncidents makes the list that incidents keeps.
 func (b *builder) listIncidents(lang string) []incidentView {
 	var out []incidentView
 	for _, r := range b.in.Records {
-		for i, inc := range r.Incidents {
-			iv := incidentView{Record: r, Name: displayName(r), Date: inc.Date.String(), Sources: inc.Sources}
-			var translated bool
-			iv.Title, iv.Summary, translated = incidentText(r, i, lang)
-			if lang != "en" && !translated {
-				iv.ContentLang = "en"
-			}
-			iv.SummaryHTML = b.text.Inline(lang, iv.Summary)
-			iv.Anchor = export.IncidentAnchor(r, i)
-			out = append(out, iv)
+		for i := range r.Incidents {
+			out = append(out, b.incidentView(r, i, lang))
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
