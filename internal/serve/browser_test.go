@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -104,5 +105,55 @@ func TestReloadInBrowser(t *testing.T) {
 		took[len(took)/2].Round(time.Millisecond), took[len(took)-1].Round(time.Millisecond))
 	if took[len(took)/2] > 2*time.Second {
 		t.Errorf("median %s", took[len(took)/2])
+	}
+
+	// A record's edit reloads the record's page open in a second tab, and
+	// not the chapter open in the first: an incremental rebuild reloads
+	// only the pages it made.
+	if _, err := chromedp.Run(bctx, chromedp.Evaluate[int]("window.atlasKept = 1")); err != nil {
+		t.Fatal(err)
+	}
+	id := corpus.RecordID(i)
+	tab, cancelTab := chromedp.NewContext(bctx)
+	defer cancelTab()
+	if _, err := chromedp.Run(tab, chromedp.Navigate(ts.URL+"/vendors/"+id+"/")); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond) // the page's event stream connects
+	recName := filepath.Join(dir, "vendors", id+".yaml")
+	recSrc, err := os.ReadFile(recName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	marker := "Browser record edit."
+	edited := strings.Replace(string(recSrc), "summary: >-\n  ", "summary: >-\n  "+marker+" ", 1)
+	start := time.Now()
+	if err := os.WriteFile(recName, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check := fmt.Sprintf("document.readyState === 'complete' && document.body.innerText.includes(%q)", marker)
+	for {
+		if shown, _ := chromedp.Run(tab, chromedp.Evaluate[bool](check)); shown {
+			break
+		}
+		if time.Since(start) > 30*time.Second {
+			t.Fatal("the record's edit never showed in its tab")
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	t.Logf("write → record edit shown in Chromium: %s", time.Since(start).Round(time.Millisecond))
+	for {
+		if _, data := get(t, ts.URL+"/api/v1/vendors.json"); strings.Contains(data, marker) {
+			break
+		}
+		if time.Since(start) > 60*time.Second {
+			t.Fatal("the record's tables were never made again")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(300 * time.Millisecond) // a reload, had there been one, starts
+	kept, err := chromedp.Run(bctx, chromedp.Evaluate[bool]("window.atlasKept === 1"))
+	if err != nil || !kept {
+		t.Errorf("the chapter's tab reloaded after a record's edit (kept=%v, %v)", kept, err)
 	}
 }

@@ -103,11 +103,12 @@ func (s *Server) quickDoc(root, rel, lang string, kind course.Kind) (bool, error
 	if err != nil || !ok {
 		return false, nil
 	}
+	reload := pagePaths(pages)
 	var gone []string
 	if len(probs) == 0 {
-		gone = s.reindex(pages, func() (search.Changes, bool, error) { return site.ReindexDoc(next, old, d) })
+		gone = s.reindex(pages, &reload, func() (search.Changes, bool, error) { return site.ReindexDoc(next, old, d) })
 	}
-	return s.swap(rel, &next, prev, pages, gone, probs, start, parsed)
+	return s.swap(rel, "re-rendered", &next, prev, pages, gone, reload, probs, start, parsed)
 }
 
 // quickRecord re-renders the pages and files an edited record shows on.
@@ -141,15 +142,43 @@ func (s *Server) quickRecord(root, rel, id string) (bool, error) {
 	next.Records = slices.Clone(in.Records)
 	next.Records[i] = r
 	parsed := time.Now()
-	files, probs, ok, err := site.RenderRecord(next, prev, old, r)
+	// Two steps: the record's own pages, which the page open in the
+	// browser is most likely to be, reload as soon as they are made; the
+	// tables and the exports, which take the rest of the time, follow.
+	pages, probs, ok, err := site.RenderRecordPages(next, prev, old, r)
 	if err != nil || !ok {
 		return false, nil
 	}
+	reload := pagePaths(pages)
 	var gone []string
 	if len(probs) == 0 {
-		gone = s.reindex(files, func() (search.Changes, bool, error) { return site.ReindexRecord(next, r) })
+		gone = s.reindex(pages, &reload, func() (search.Changes, bool, error) { return site.ReindexRecord(next, r) })
 	}
-	return s.swap(rel, &next, prev, files, gone, probs, start, parsed)
+	if done, err := s.swap(rel, "re-rendered", &next, prev, pages, gone, reload, probs, start, parsed); len(probs) > 0 {
+		return done, err
+	}
+	start = time.Now()
+	_, withPages := s.current(rel)
+	tables, probs, ok, err := site.RenderRecordTables(next, withPages, old, r)
+	if err != nil || !ok {
+		return false, nil
+	}
+	return s.swap(rel, "then its tables and exports,", &next, withPages, tables, nil, pagePaths(tables), probs, start, start)
+}
+
+// pagePaths are the URL paths of the HTML pages among files, for the
+// reload event: only the pages open at those paths reload.
+func pagePaths(files publish.Files) []string {
+	var out []string
+	for name := range files {
+		if dir, ok := strings.CutSuffix(name, "index.html"); ok {
+			out = append(out, "/"+dir)
+		} else if strings.HasSuffix(name, ".html") {
+			out = append(out, "/"+name)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // reindex puts an edit that is about to be served into the search index,
@@ -157,7 +186,7 @@ func (s *Server) quickRecord(root, rel, id string) (bool, error) {
 // obsolete. When the edit cannot go into the index (a chapter's section
 // renamed), the index stays the last whole build's, which lists the old
 // text, until the whole build that follows every edit.
-func (s *Server) reindex(files publish.Files, update func() (search.Changes, bool, error)) []string {
+func (s *Server) reindex(files publish.Files, reload *[]string, update func() (search.Changes, bool, error)) []string {
 	ch, ok, err := update()
 	if err != nil {
 		fmt.Fprintf(s.log, "search index not updated: %v\n", err)
@@ -166,13 +195,18 @@ func (s *Server) reindex(files publish.Files, update func() (search.Changes, boo
 		return nil
 	}
 	maps.Copy(files, ch.Files)
+	// A search page keeps the index files it fetched until it reloads.
+	for _, lang := range course.Languages {
+		*reload = append(*reload, course.Localize(lang, "/search/"))
+	}
 	return ch.Removed
 }
 
 // swap serves prev with the re-rendered files, minified, in it and the
-// files gone out of it, and reloads the pages; or, when the new files have
-// problems, keeps prev and shows them.
-func (s *Server) swap(rel string, next *site.Input, prev, files publish.Files, gone []string, probs diag.Problems, start, parsed time.Time) (bool, error) {
+// files gone out of it, and reloads the pages open at the paths reload; or,
+// when the new files have problems, keeps prev and shows them. what says
+// in the log what was done.
+func (s *Server) swap(rel, what string, next *site.Input, prev, files publish.Files, gone, reload []string, probs diag.Problems, start, parsed time.Time) (bool, error) {
 	if len(probs) > 0 {
 		s.fail(rel, probs.Error())
 		return true, nil
@@ -188,8 +222,8 @@ func (s *Server) swap(rel string, next *site.Input, prev, files publish.Files, g
 	s.version++
 	s.good++
 	s.mu.Unlock()
-	s.broadcast(event{"reload", ""})
-	fmt.Fprintf(s.log, "%s: re-rendered %d files in %s (parse %s, render %s, swap %s)\n", rel, len(files),
+	s.broadcast(event{"reload", strings.Join(reload, "\n")})
+	fmt.Fprintf(s.log, "%s: %s %d files in %s (parse %s, render %s, swap %s)\n", rel, what, len(files),
 		time.Since(start).Round(time.Millisecond), parsed.Sub(start).Round(time.Millisecond),
 		rendered.Sub(parsed).Round(time.Millisecond), time.Since(rendered).Round(time.Millisecond))
 	s.scheduleRefresh()

@@ -295,7 +295,11 @@ const reloadJS = `(function () {
     }
     overlay.lastChild.textContent = text;
   }
-  es.addEventListener("reload", function () { location.reload(); });
+  es.addEventListener("reload", function (e) {
+    // An incremental rebuild names the pages it made; a whole build, none.
+    var paths = e.data ? e.data.split("\n") : [];
+    if (paths.length === 0 || paths.indexOf(location.pathname) >= 0) location.reload();
+  });
   es.addEventListener("problems", function (e) { show(e.data); });
 })();
 `
