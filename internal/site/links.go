@@ -455,8 +455,10 @@ type linkChecker struct {
 }
 
 // lazyLinkChecker checks links against files it scans when a link first
-// asks for one of their ids.
+// asks for one of their ids. It is safe for concurrent use (two pages
+// asking at once may both scan a file).
 func lazyLinkChecker(get func(name string) ([]byte, bool)) *linkChecker {
+	var mu sync.Mutex
 	scanned := map[string]map[string]bool{}
 	return &linkChecker{
 		exists: func(name string) bool {
@@ -464,13 +466,17 @@ func lazyLinkChecker(get func(name string) ([]byte, bool)) *linkChecker {
 			return ok
 		},
 		hasID: func(name, id string) bool {
+			mu.Lock()
 			ids, ok := scanned[name]
+			mu.Unlock()
 			if !ok {
 				data, _ := get(name)
 				var r htmlRefs
 				scanHTML(data, &r)
 				ids = r.idSet()
+				mu.Lock()
 				scanned[name] = ids
+				mu.Unlock()
 			}
 			return ids[id]
 		},
