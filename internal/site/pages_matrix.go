@@ -2,6 +2,7 @@ package site
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/telemetry-atlas/atlas/internal/course"
 	"github.com/telemetry-atlas/atlas/internal/vendor"
@@ -129,10 +130,27 @@ func (b *builder) notCollected(lang string) string {
 // displayName is the vendor and the product, without saying the vendor
 // twice when the product's name starts with it ("HP HP laptops").
 func displayName(r *vendor.Record) string {
-	if r.Vendor == "" || strings.HasPrefix(strings.ToLower(r.Product), strings.ToLower(r.Vendor)) {
+	if r.Vendor == "" || hasPrefixFold(r.Product, r.Vendor) {
 		return r.Product
 	}
 	return r.Vendor + " " + r.Product
+}
+
+// hasPrefixFold is strings.HasPrefix(strings.ToLower(s), strings.ToLower(prefix))
+// without making the two strings when both are ASCII, as names mostly
+// are: every page, table row and export that names a record asks.
+func hasPrefixFold(s, prefix string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.HasPrefix(strings.ToLower(s), strings.ToLower(prefix))
+		}
+	}
+	for i := 0; i < len(prefix); i++ {
+		if prefix[i] >= utf8.RuneSelf {
+			return strings.HasPrefix(strings.ToLower(s), strings.ToLower(prefix))
+		}
+	}
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // matrixRows returns the rows of the matrix in lang, in record order,
