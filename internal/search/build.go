@@ -207,8 +207,8 @@ type builder struct {
 
 	// Kept for Live when keep is set: per stem, the weighted term
 	// frequency of each posting (its score before idf); per shard key, its
-	// words in word order; per facet and value, the documents' bitset; the
-	// manifest.
+	// words in word order; the manifest. And per facet and value, the
+	// documents' bitset, which facets makes.
 	keep bool
 	tfws [][]float64
 	// liveVariants, once an update has made words no document holds, is
@@ -1004,36 +1004,13 @@ func appendText(dst []byte, s string) []byte {
 // facets emits, per facet value, a bitset of the documents having it:
 // a base64 JSON string, bit i (least significant first) for document i.
 func (b *builder) facets(emit func(facet, value string, data []byte)) {
-	sets := map[string]map[string][]byte{}
-	nbytes := (len(b.docs) + 7) / 8
-	set := func(facet, value string, id int) {
-		if facet == "" || value == "" {
-			return
-		}
-		if sets[facet] == nil {
-			sets[facet] = map[string][]byte{}
-		}
-		bs := sets[facet][value]
-		if bs == nil {
-			bs = make([]byte, nbytes)
-			sets[facet][value] = bs
-		}
-		bs[id>>3] |= 1 << (id & 7)
-	}
+	b.facetSets = map[string]map[string][]byte{}
 	for id, d := range b.docs {
-		set("type", d.Type, id)
-		for facet, values := range d.Facets {
-			if facet == "type" {
-				continue
-			}
-			for _, v := range values {
-				set(facet, v, id)
-			}
+		for _, fv := range facetValues(d) {
+			b.setFacet(fv, int32(id), true)
 		}
 	}
-	if b.keep {
-		b.facetSets = sets
-	}
+	sets := b.facetSets
 	facetNames := make([]string, 0, len(sets))
 	for f := range sets {
 		facetNames = append(facetNames, f)
@@ -1048,6 +1025,40 @@ func (b *builder) facets(emit func(facet, value string, data []byte)) {
 		for _, v := range values {
 			emit(f, v, encodeFacet(sets[f][v]))
 		}
+	}
+}
+
+// facetValues are the facet values of d, [facet, value], the type among
+// them; an empty facet or value is none.
+func facetValues(d Doc) [][2]string {
+	out := [][2]string{{"type", d.Type}}
+	for facet, values := range d.Facets {
+		if facet == "type" || facet == "" {
+			continue
+		}
+		for _, v := range values {
+			if v != "" {
+				out = append(out, [2]string{facet, v})
+			}
+		}
+	}
+	return out
+}
+
+// setFacet sets or clears document id's bit in a facet value's set.
+func (b *builder) setFacet(fv [2]string, id int32, on bool) {
+	if b.facetSets[fv[0]] == nil {
+		b.facetSets[fv[0]] = map[string][]byte{}
+	}
+	bs := b.facetSets[fv[0]][fv[1]]
+	if bs == nil {
+		bs = make([]byte, (len(b.docs)+7)/8)
+		b.facetSets[fv[0]][fv[1]] = bs
+	}
+	if on {
+		bs[id>>3] |= 1 << (id & 7)
+	} else {
+		bs[id>>3] &^= 1 << (id & 7)
 	}
 }
 

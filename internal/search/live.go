@@ -100,11 +100,11 @@ func (x *Live) Update(docs []Doc) (Changes, error) {
 		old := b.docs[id]
 		for _, fv := range facetValues(old) {
 			facets[fv] = true
-			x.setFacet(fv, id, false)
+			b.setFacet(fv, id, false)
 		}
 		for _, fv := range facetValues(d) {
 			facets[fv] = true
-			x.setFacet(fv, id, true)
+			b.setFacet(fv, id, true)
 		}
 		oldWords, _ := b.count(old)
 		newWords, length := b.count(d)
@@ -273,40 +273,6 @@ func (x *Live) writeShard(key string, ch *Changes) {
 	}
 	b.m.Shards[key] = h
 	ch.Files[x.prefix+shardPath(key, h)] = data
-}
-
-// facetValues are the facet values of d, the type among them.
-func facetValues(d Doc) [][2]string {
-	out := [][2]string{{"type", d.Type}}
-	for facet, values := range d.Facets {
-		if facet == "type" || facet == "" {
-			continue
-		}
-		for _, v := range values {
-			if v != "" {
-				out = append(out, [2]string{facet, v})
-			}
-		}
-	}
-	return out
-}
-
-// setFacet sets or clears document id's bit in a facet value's set.
-func (x *Live) setFacet(fv [2]string, id int32, on bool) {
-	b := x.b
-	if b.facetSets[fv[0]] == nil {
-		b.facetSets[fv[0]] = map[string][]byte{}
-	}
-	bs := b.facetSets[fv[0]][fv[1]]
-	if bs == nil {
-		bs = make([]byte, (len(b.docs)+7)/8)
-		b.facetSets[fv[0]][fv[1]] = bs
-	}
-	if on {
-		bs[id>>3] |= 1 << (id & 7)
-	} else {
-		bs[id>>3] &^= 1 << (id & 7)
-	}
 }
 
 // writeFacet encodes a facet value's set again and names it in the

@@ -28,10 +28,11 @@ const quiet = 3 * time.Second
 // Changed rebuilds after the files at paths (relative to root, the source
 // folder) changed. An edit of one chapter or page whose title, summary,
 // key and order stay the same re-renders only the pages it shows on, and an
-// edit of one record its pages, the tables and the exports (see
-// site.RenderRecord); either puts its entries into the search index (see
-// site.ReindexDoc, site.ReindexRecord), and pages reload at once. Any
-// other change rebuilds the whole site.
+// edit of one record its own pages, then the tables and the exports (see
+// site.RenderRecordPages, site.RenderRecordTables); either puts its
+// entries into the search index (see site.ReindexDoc, site.ReindexRecord),
+// and the pages made reload at once. Any other change rebuilds the whole
+// site.
 func (s *Server) Changed(root string, paths []string) error {
 	paths = slices.DeleteFunc(slices.Clone(paths), editorScratch)
 	if len(paths) == 1 {
@@ -103,12 +104,9 @@ func (s *Server) quickDoc(root, rel, lang string, kind course.Kind) (bool, error
 	if err != nil || !ok {
 		return false, nil
 	}
-	reload := pagePaths(pages)
-	var gone []string
-	if len(probs) == 0 {
-		gone = s.reindex(pages, &reload, func() (search.Changes, bool, error) { return site.ReindexDoc(next, old, d) })
-	}
-	return s.swap(rel, "re-rendered", &next, prev, pages, gone, reload, probs, start, parsed)
+	return s.swapEdit(rel, &next, prev, pages, probs, start, parsed, func() (search.Changes, bool, error) {
+		return site.ReindexDoc(next, old, d)
+	})
 }
 
 // quickRecord re-renders the pages and files an edited record shows on.
@@ -149,12 +147,9 @@ func (s *Server) quickRecord(root, rel, id string) (bool, error) {
 	if err != nil || !ok {
 		return false, nil
 	}
-	reload := pagePaths(pages)
-	var gone []string
-	if len(probs) == 0 {
-		gone = s.reindex(pages, &reload, func() (search.Changes, bool, error) { return site.ReindexRecord(next, r) })
-	}
-	if done, err := s.swap(rel, "re-rendered", &next, prev, pages, gone, reload, probs, start, parsed); len(probs) > 0 {
+	if done, err := s.swapEdit(rel, &next, prev, pages, probs, start, parsed, func() (search.Changes, bool, error) {
+		return site.ReindexRecord(next, r)
+	}); len(probs) > 0 {
 		return done, err
 	}
 	start = time.Now()
@@ -181,25 +176,30 @@ func pagePaths(files publish.Files) []string {
 	return out
 }
 
-// reindex puts an edit that is about to be served into the search index,
-// adding the index's changed files to files and returning those it made
-// obsolete. When the edit cannot go into the index (a chapter's section
+// swapEdit serves the pages an edit re-rendered, as swap does, with the
+// edit put into the search index first (reindex) when the pages have no
+// problems. When the edit cannot go into the index (a chapter's section
 // renamed), the index stays the last whole build's, which lists the old
 // text, until the whole build that follows every edit.
-func (s *Server) reindex(files publish.Files, reload *[]string, update func() (search.Changes, bool, error)) []string {
-	ch, ok, err := update()
-	if err != nil {
-		fmt.Fprintf(s.log, "search index not updated: %v\n", err)
+func (s *Server) swapEdit(rel string, next *site.Input, prev, pages publish.Files, probs diag.Problems, start, parsed time.Time,
+	reindex func() (search.Changes, bool, error)) (bool, error) {
+	reload := pagePaths(pages)
+	var gone []string
+	if len(probs) == 0 {
+		ch, ok, err := reindex()
+		if err != nil {
+			fmt.Fprintf(s.log, "search index not updated: %v\n", err)
+		}
+		if ok && err == nil {
+			maps.Copy(pages, ch.Files)
+			gone = ch.Removed
+			// A search page keeps the index files it fetched until it reloads.
+			for _, lang := range course.Languages {
+				reload = append(reload, course.Localize(lang, "/search/"))
+			}
+		}
 	}
-	if !ok || err != nil {
-		return nil
-	}
-	maps.Copy(files, ch.Files)
-	// A search page keeps the index files it fetched until it reloads.
-	for _, lang := range course.Languages {
-		*reload = append(*reload, course.Localize(lang, "/search/"))
-	}
-	return ch.Removed
+	return s.swap(rel, "re-rendered", next, prev, pages, gone, reload, probs, start, parsed)
 }
 
 // swap serves prev with the re-rendered files, minified, in it and the

@@ -68,13 +68,7 @@ func RenderDoc(in Input, prev publish.Files, old, d *course.Doc) (publish.Files,
 		}
 		out[p.File()] = data
 	}
-	lc := lazyLinkChecker(func(name string) ([]byte, bool) {
-		if data, ok := out[name]; ok {
-			return data, true
-		}
-		data, ok := prev[name]
-		return data, ok
-	})
+	lc := lazyLinkChecker(overlay(out, prev))
 	probs, _ := lc.docLinks([]*course.Doc{d})
 	probs.Sort()
 	return out, probs, true, nil
