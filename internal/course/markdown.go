@@ -22,6 +22,12 @@ import (
 // escaping renderer below writes it as visible text), so a chapter cannot
 // inject markup.
 func newMarkdown(lang string, hl codeWriter) goldmark.Markdown {
+	return markdownWith(lang, hl, newLinkify())
+}
+
+// markdownWith is newMarkdown with link as the parser of bare links: the
+// tests compare linkify with goldmark's own in the whole setup.
+func markdownWith(lang string, hl codeWriter, link parser.Option) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
 			// GFM, with its Linkify replaced by linkify.
@@ -35,7 +41,7 @@ func newMarkdown(lang string, hl codeWriter) goldmark.Markdown {
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
-			newLinkify(),
+			link,
 		),
 		goldmark.WithRendererOptions(
 			html.WithXHTML(),
