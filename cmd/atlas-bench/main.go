@@ -15,7 +15,11 @@
 // only after the last run (see outputs.go for why); before each tool
 // starts, the disk is left to finish writing (sync, then until the kernel
 // holds less than 32 MB of dirty pages and the disks are idle), so that no
-// tool pays for another's writes. With --rebuilds N it then times each tool
+// tool pays for another's writes. Each run also shows the share of the
+// machine's CPU time the hypervisor took while it ran (steal, from
+// /proc/stat); a round in which that passed --max-steal for any tool is
+// left out and timed again, --steal-retries times at most (steal.go says
+// why). With --rebuilds N it then times each tool
 // N times more over its own last output, as a maintainer's next build
 // finds it. It installs nothing: .ci/bench.sh installs hugo and pagefind
 // and calls it.
@@ -32,6 +36,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,6 +53,9 @@ type run struct {
 	user time.Duration
 	sys  time.Duration
 	rss  int64 // bytes
+	// steal is the CPU time the hypervisor took from the machine's CPUs
+	// while the run went on, summed over them (see steal.go).
+	steal time.Duration
 }
 
 func main() {
@@ -63,14 +71,18 @@ func main() {
 	maxMem := flag.Float64("max-mem-ratio", 0.5, "target: atlas peak memory over the larger of Hugo's and Pagefind's")
 	runs := flag.Int("runs", 1, "how many times to time the tools; the medians decide")
 	rebuilds := flag.Int("rebuilds", 0, "then how many times to time each tool again over its last output, as a maintainer's next build")
+	tm := timer{w: os.Stdout, settle: settle, stolen: stolen, cpus: runtime.NumCPU()}
+	flag.Float64Var(&tm.maxSteal, "max-steal", 0.1, "a round in which the hypervisor took more than this share of the machine's CPU time during one tool's run is timed again")
+	flag.IntVar(&tm.retries, "steal-retries", 3, "rounds timed again for steal at most, for the fresh builds and for the rebuilds each")
 	flag.Parse()
-	if err := bench(o, *work, *atlas, *hugo, *pagefind, *skipOthers, *runs, *rebuilds, *maxTime, *maxMem, os.Stdout); err != nil {
+	if err := bench(o, *work, *atlas, *hugo, *pagefind, *skipOthers, *runs, *rebuilds, *maxTime, *maxMem, tm); err != nil {
 		fmt.Fprintf(os.Stderr, "atlas-bench: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func bench(o corpus.Options, work, atlas, hugo, pagefind string, atlasOnly bool, runs, rebuilds int, maxTime, maxMem float64, w io.Writer) error {
+func bench(o corpus.Options, work, atlas, hugo, pagefind string, atlasOnly bool, runs, rebuilds int, maxTime, maxMem float64, tm timer) error {
+	w := tm.w
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return err
 	}
@@ -126,7 +138,7 @@ func bench(o corpus.Options, work, atlas, hugo, pagefind string, atlasOnly bool,
 	}
 	out.wait(w, time.Now)
 	fmt.Fprintf(w, "\nfresh builds, each into a new directory:\n")
-	fresh, err := timeRounds(w, tools, runs, func(round int) int { return round })
+	fresh, last, err := tm.rounds(tools, runs, func(attempt int) int { return attempt })
 	if err != nil {
 		return err
 	}
@@ -140,15 +152,14 @@ func bench(o corpus.Options, work, atlas, hugo, pagefind string, atlasOnly bool,
 	// writes over its files, Pagefind replaces its bundle, atlas writes over
 	// the site it kept from the build before (internal/publish/recycle.go).
 	// One untimed rebuild each puts every tool in that state.
-	last := max(runs, 1)
 	fmt.Fprintf(w, "\nrebuilds over the output of the last fresh run (after one untimed rebuild each):\n")
 	for _, tool := range tools {
-		settle()
-		if _, err := timed(tool.name, tool.bin, tool.args(last)...); err != nil {
+		tm.settle()
+		if _, err := timed(tm.stolen, tool.name, tool.bin, tool.args(last)...); err != nil {
 			return err
 		}
 	}
-	again, err := timeRounds(w, tools, rebuilds, func(int) int { return last })
+	again, _, err := tm.rounds(tools, rebuilds, func(int) int { return last })
 	if err != nil {
 		return err
 	}
@@ -166,27 +177,78 @@ type tool struct {
 	out       func(run int) string
 }
 
-// timeRounds times every tool rounds times, round i (from 1) on the
-// output directories of run dir(i), and prints each run.
-func timeRounds(w io.Writer, tools []tool, rounds int, dir func(round int) int) ([][]run, error) {
-	fmt.Fprintf(w, "%-16s %10s %10s %10s %12s %8s\n", "", "wall", "user", "system", "peak RSS", "files")
-	all := make([][]run, len(tools)) // by tool, by round
-	for i := 1; i <= max(rounds, 1); i++ {
+// timer times the tools, round after round, and prints each run.
+type timer struct {
+	w      io.Writer
+	settle func()               // waits for the disks before each run
+	stolen func() time.Duration // the machine's steal so far
+	cpus   int                  // the machine's CPUs, which steal is summed over
+	// maxSteal is the share of the machine's CPU time, over a run's wall
+	// time, that may be stolen during any run of a round; a round over it
+	// is timed again, retries times at most in one call of rounds.
+	maxSteal float64
+	retries  int
+}
+
+// stolenShare is the share of the machine's CPU time taken from it while
+// r ran.
+func (tm timer) stolenShare(r run) float64 {
+	if r.wall <= 0 || tm.cpus <= 0 {
+		return 0
+	}
+	return r.steal.Seconds() / (r.wall.Seconds() * float64(tm.cpus))
+}
+
+// rounds times every tool rounds times, each attempt at a round (from 1)
+// on the output directories of run dir(attempt), and prints each run. A
+// round during which the hypervisor took more than maxSteal of the CPUs
+// from any tool is printed, left out and timed again, up to retries
+// times; after that, rounds are kept whatever was taken, and the
+// summary says so. It returns the runs of the rounds kept, by tool, and
+// the number of attempts made.
+func (tm timer) rounds(tools []tool, rounds int, dir func(attempt int) int) ([][]run, int, error) {
+	w := tm.w
+	fmt.Fprintf(w, "%-16s %10s %10s %10s %12s %8s %7s\n", "", "wall", "user", "system", "peak RSS", "files", "stolen")
+	all := make([][]run, len(tools)) // by tool, by round kept
+	attempt, retried, over := 0, 0, 0
+	for i := 1; i <= max(rounds, 1); {
+		attempt++
+		round := make([]run, len(tools))
+		worst, by := 0.0, ""
 		for t, tool := range tools {
-			settle()
-			r, err := timed(tool.name, tool.bin, tool.args(dir(i))...)
+			tm.settle()
+			r, err := timed(tm.stolen, tool.name, tool.bin, tool.args(dir(attempt))...)
 			if err != nil {
-				return nil, err
+				return nil, attempt, err
 			}
-			all[t] = append(all[t], r)
+			round[t] = r
+			share := tm.stolenShare(r)
+			if share > worst {
+				worst, by = share, tool.name
+			}
 			label := tool.name
 			if rounds > 1 {
 				label += " #" + strconv.Itoa(i)
 			}
-			fmt.Fprintf(w, "%-16s %9.2fs %9.2fs %9.2fs %9.0f MB %8d\n", label, r.wall.Seconds(), r.user.Seconds(), r.sys.Seconds(), float64(r.rss)/1e6, countFiles(tool.out(dir(i))))
+			fmt.Fprintf(w, "%-16s %9.2fs %9.2fs %9.2fs %9.0f MB %8d %6.1f%%\n", label, r.wall.Seconds(), r.user.Seconds(), r.sys.Seconds(), float64(r.rss)/1e6, countFiles(tool.out(dir(attempt))), 100*share)
 		}
+		if worst > tm.maxSteal {
+			if retried < tm.retries {
+				retried++
+				fmt.Fprintf(w, "  (round %d left out: %.0f %% of the CPUs was taken by the hypervisor during %s, over %.0f %%; timed again)\n", i, 100*worst, by, 100*tm.maxSteal)
+				continue
+			}
+			over++
+		}
+		for t := range tools {
+			all[t] = append(all[t], round[t])
+		}
+		i++
 	}
-	return all, nil
+	if retried > 0 || over > 0 {
+		fmt.Fprintf(w, "  rounds timed again for steal: %d; rounds kept with more than %.0f %% stolen: %d\n", retried, 100*tm.maxSteal, over)
+	}
+	return all, attempt, nil
 }
 
 // summarize prints the medians of atlas, Hugo and Pagefind (in that order
@@ -317,19 +379,22 @@ func verdict(ok bool) string {
 	return "MISSED"
 }
 
-// timed runs a command and returns its wall time and peak memory.
-func timed(name, bin string, args ...string) (run, error) {
+// timed runs a command and returns its wall time, CPU time, peak memory,
+// and the steal (stolen's growth) while it ran.
+func timed(stolen func() time.Duration, name, bin string, args ...string) (run, error) {
 	cmd := exec.Command(bin, args...)
 	var out strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &out
+	steal0 := stolen()
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)
+	steal := stolen() - steal0
 	if err != nil {
 		return run{}, fmt.Errorf("%s: %w\n%s", name, err, tail(out.String()))
 	}
 	ps := cmd.ProcessState
-	r := run{name: name, wall: wall, user: ps.UserTime(), sys: ps.SystemTime(), rss: peakRSS(ps)}
+	r := run{name: name, wall: wall, user: ps.UserTime(), sys: ps.SystemTime(), rss: peakRSS(ps), steal: steal}
 	r.cpu = r.user + r.sys
 	return r, nil
 }
