@@ -95,6 +95,26 @@ func mayLink(s []byte) bool {
 // before could change how goldmark reads the next ones: after a
 // backslash, or after a link Linkify made at an escaped space; and where
 // the line starts with a tab's padding.
+// The bytes of a plain run, by what plainRun does at them.
+const (
+	runText  = iota // a letter, a digit, any byte of a multi-byte character: taken
+	runSpace        // a space or a tab: taken unless the line ends or a link may start after it
+	runStop         // ASCII punctuation, a line end: the run ends before it
+)
+
+// runClass is plainRun's table of byte classes; it is never written to.
+var runClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c == ' ' || c == '\t':
+			t[c] = runSpace
+		case c == '\n' || c == '\r' || util.IsPunct(byte(c)):
+			t[c] = runStop
+		}
+	}
+	return t
+}()
+
 func plainRun(parent ast.Node, block text.Reader, line []byte, seg text.Segment) ast.Node {
 	if seg.Padding != 0 || util.IsPunct(line[0]) || block.PrecendingCharacter() == '\\' {
 		return nil
@@ -105,10 +125,12 @@ func plainRun(parent ast.Node, block text.Reader, line []byte, seg text.Segment)
 	n := 0
 scan:
 	for n < len(line) {
-		switch c := line[n]; {
-		case c == ' ' || c == '\t':
-			end := n
-			for end < len(line) && (line[end] == ' ' || line[end] == '\t') {
+		switch runClass[line[n]] {
+		case runText:
+			n++
+		case runSpace:
+			end := n + 1
+			for end < len(line) && runClass[line[end]] == runSpace {
 				end++
 			}
 			if end == len(line) || line[end] == '\n' || line[end] == '\r' {
@@ -119,10 +141,8 @@ scan:
 					break scan
 				}
 			}
-		case c == '\n' || c == '\r' || util.IsPunct(c):
-			break scan
 		default:
-			n++
+			break scan
 		}
 	}
 	if n == 0 {
