@@ -16,7 +16,7 @@ import (
 // goldmark calls Linkify at every space of every paragraph and at the
 // head of every line. Each call costs goldmark a text segment merged, a
 // position saved and restored, and Linkify an e-mail scan: together a
-// sixth of the time a chapter takes to load. Two things make it cheap:
+// tenth of the time a chapter takes to load. Two things make it cheap:
 //
 //   - A link can only start with http:, https:, ftp: or www., or hold an
 //     @ within the 65 bytes an e-mail's local part and its @ may take;
@@ -79,22 +79,6 @@ func mayLink(s []byte) bool {
 	return bytes.IndexByte(s[:min(len(s), 65)], '@') >= 0
 }
 
-// plainRun is called where no link starts. It returns a text node of the
-// letters, digits and spaces from there up to, not including, the first
-// of:
-//
-//   - ASCII punctuation, which other inline parsers act on;
-//   - the end of the line, and the spaces before it (goldmark trims them
-//     and reads hard line breaks from them);
-//   - a space at which Linkify might find a link.
-//
-// Goldmark would have made the same text of those bytes, a space at a
-// time. The node is the text node before it, made longer, when that ends
-// where the run starts, as goldmark's MergeOrAppendTextSegment does. It
-// returns nil, and goldmark goes on a byte at a time, where the bytes
-// before could change how goldmark reads the next ones: after a
-// backslash, or after a link Linkify made at an escaped space; and where
-// the line starts with a tab's padding.
 // The bytes of a plain run, by what plainRun does at them.
 const (
 	runText  = iota // a letter, a digit, any byte of a multi-byte character: taken
@@ -115,6 +99,22 @@ var runClass = func() (t [256]uint8) {
 	return t
 }()
 
+// plainRun is called where no link starts. It returns a text node of the
+// letters, digits and spaces from there up to, not including, the first
+// of:
+//
+//   - ASCII punctuation, which other inline parsers act on;
+//   - the end of the line, and the spaces before it (goldmark trims them
+//     and reads hard line breaks from them);
+//   - a space at which Linkify might find a link.
+//
+// Goldmark would have made the same text of those bytes, a space at a
+// time. The node is the text node before it, made longer, when that ends
+// where the run starts, as goldmark's MergeOrAppendTextSegment does. It
+// returns nil, and goldmark goes on a byte at a time, where the bytes
+// before could change how goldmark reads the next ones: after a
+// backslash, or after a link Linkify made at an escaped space; and where
+// the line starts with a tab's padding.
 func plainRun(parent ast.Node, block text.Reader, line []byte, seg text.Segment) ast.Node {
 	if seg.Padding != 0 || util.IsPunct(line[0]) || block.PrecendingCharacter() == '\\' {
 		return nil
