@@ -32,13 +32,29 @@ func newLinkify() parser.Option {
 	return parser.WithInlineParsers(util.Prioritized(linkify{extension.NewLinkifyParser()}, 999))
 }
 
+// escapeCarries is set, in a parse's context, to the block in which
+// Linkify made a link at a space after a backslash. goldmark had read that
+// space as escaped, and the escape stays with it past the nodes that
+// follow at once, until it reads a byte on its own: a plain run there
+// would move that byte, and with it what the escape applies to (a
+// backslash after the run would be taken as escaped). So no plain runs in
+// that block.
+var escapeCarries = parser.NewContextKey()
+
 func (l linkify) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	if len(line) == 0 {
 		return nil
 	}
 	if mayLink(afterTrigger(line)) {
-		return l.InlineParser.Parse(parent, block, pc)
+		n := l.InlineParser.Parse(parent, block, pc)
+		if n != nil && line[0] == ' ' && seg.Start > 0 && block.Source()[seg.Start-1] == '\\' {
+			pc.Set(escapeCarries, parent)
+		}
+		return n
+	}
+	if pc.Get(escapeCarries) == parent {
+		return nil
 	}
 	return plainRun(parent, block, line, seg)
 }
@@ -113,13 +129,11 @@ var runClass = func() (t [256]uint8) {
 // where the run starts, as goldmark's MergeOrAppendTextSegment does. It
 // returns nil, and goldmark goes on a byte at a time, where the bytes
 // before could change how goldmark reads the next ones: after a
-// backslash, or after a link Linkify made at an escaped space; and where
-// the line starts with a tab's padding.
+// backslash (and, as Parse sees to, anywhere in a block after a link
+// Linkify made at an escaped space); and where the line starts with a
+// tab's padding.
 func plainRun(parent ast.Node, block text.Reader, line []byte, seg text.Segment) ast.Node {
 	if seg.Padding != 0 || util.IsPunct(line[0]) || block.PrecendingCharacter() == '\\' {
-		return nil
-	}
-	if _, ok := parent.LastChild().(*ast.AutoLink); ok {
 		return nil
 	}
 	n := 0

@@ -66,6 +66,7 @@ var linkifyCases = map[string]string{
 	"hard break in a list": "- a b  \n  c d\n- e\tf g",
 	"escaped space":        "a\\ b c \\ www.a.org d\\*e* f\\ \\*g*",
 	"escaped link":         "x\\ www.a.org y\\*z* \\ me@x.org w\\[q](r)",
+	"escape past nodes":    "\\ www.0.a'A\\\"00 and \\ www.b.org(www.c.org x\\*y*\nz\\ www.d.org\n\\*w*",
 	"entities":             "a &amp; b &copy c&#169; d &nbsp;e",
 	"punctuation":          "a, b. c; d: e! f? (g) [h] {i} 'j' \"k\" l--m n...o",
 	"emphasis":             "a *b c* d _e f_ g **h i** j ~~k l~~ m*n*o",
