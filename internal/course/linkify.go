@@ -47,8 +47,9 @@ func (l linkify) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 		return nil
 	}
 	if mayLink(afterTrigger(line)) {
+		escapedSpace := line[0] == ' ' && block.PrecendingCharacter() == '\\'
 		n := l.InlineParser.Parse(parent, block, pc)
-		if n != nil && line[0] == ' ' && seg.Start > 0 && block.Source()[seg.Start-1] == '\\' {
+		if n != nil && escapedSpace {
 			pc.Set(escapeCarries, parent)
 		}
 		return n
@@ -133,8 +134,8 @@ var runClass = func() (t [256]uint8) {
 // Linkify made at an escaped space); and where the line starts with a
 // tab's padding.
 func plainRun(parent ast.Node, block text.Reader, line []byte, seg text.Segment) ast.Node {
-	if seg.Padding != 0 || util.IsPunct(line[0]) || block.PrecendingCharacter() == '\\' {
-		return nil
+	if seg.Padding != 0 || block.PrecendingCharacter() == '\\' {
+		return nil // punctuation at line[0] ends the run before it starts
 	}
 	n := 0
 scan:
