@@ -25,7 +25,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	memProfile := fs.String("memprofile", "", "write a heap profile (pprof) at the end of the build to this file")
 	useCache := fs.Bool("cache", true, "reuse the chapters and records the last build parsed, when their files have not changed (kept beside --out from the second build on: .public.cache/)")
 	heapLimit := fs.Int("heap-limit", defaultHeapLimit, "soft limit of the heap in MiB: near it the collector works harder (0: none; GOMEMLIMIT, when set, wins)")
-	hugePages := fs.Bool("huge-pages", true, "ask Linux for transparent huge pages for the heap, where it gives them only when asked (transparent_hugepage/enabled: madvise)")
+	var huge hugePages
+	fs.Var(&huge, "huge-pages", "ask Linux for transparent huge pages for the heap, where it gives them only when asked (transparent_hugepage/enabled: madvise): auto, the default, asks unless the host takes back the memory the machine frees (virtio-balloon free page reporting); true or false decides")
 	if code, done := parse(fs, args); done {
 		return code
 	}
@@ -39,8 +40,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	limitHeap(*heapLimit)
-	hugeNote := ""
-	if *hugePages {
+	advise, hugeNote := huge.decide(hostReclaimsFreedMemory)
+	if advise {
 		hugeNote = adviseHugePages()
 	}
 	if *cpuProfile != "" {

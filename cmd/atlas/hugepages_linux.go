@@ -141,6 +141,10 @@ func reservation(limit int64) int64 {
 	return size
 }
 
+// hostReclaimsFreedMemory reports whether this machine hands the memory it
+// frees back to its host (freePageReporting, on the running kernel's sysfs).
+func hostReclaimsFreedMemory() bool { return freePageReporting(os.DirFS("/sys")) }
+
 // thpLeftToPrograms reports whether the kernel gives huge pages to memory
 // a program advises and only to that ("always [madvise] never"). Under
 // "always" the heap gets them anyway, and under "never" advice is ignored.
