@@ -40,7 +40,7 @@ func writeFD(name string, flags int, data []byte, truncate bool) error {
 	size := int64(len(data))
 	for len(data) > 0 && err == nil {
 		var n int
-		n, err = syscall.Write(fd, data)
+		n, err = syscall.Write(fd, data[:min(len(data), writeChunk)])
 		switch {
 		case err == syscall.EINTR:
 			err = nil
