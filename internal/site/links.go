@@ -242,6 +242,10 @@ type linkIndex struct {
 	misses map[string]string   // a "#fragment" its own page lacks → the first such page
 }
 
+// ownKept is how many ids a pageScan's set may have held and still be
+// cleared for the next page rather than made anew.
+const ownKept = 256
+
 // pageScan is what linkIndex.add needs for one page, kept for the next.
 type pageScan struct {
 	htmlRefs
@@ -321,6 +325,12 @@ func (s *pageScan) idStrings() []string {
 // a path, and a bare fragment only when the page, whose ids are ids, does
 // not have it. It reuses the slice of s.refs.
 func (s *pageScan) unresolved(ids []string) [][]byte {
+	if len(s.own) > ownKept {
+		// clear walks every slot a map ever grew: after the incidents
+		// page (10,000 ids), that was every later page's largest cost
+		// here.
+		s.own = make(map[string]struct{}, len(ids))
+	}
 	clear(s.own)
 	for _, id := range ids {
 		s.own[id] = struct{}{}
