@@ -81,7 +81,8 @@ const (
 // and more a couple of seconds after they are freed, and the host drops
 // what backs them, so such a block, which is what a huge page takes, is
 // faulted in again from the host page by page the next time it is used.
-// Smaller allocations come first from memory that was never reported.
+// Small pages are taken from smaller free blocks first, which are never
+// reported.
 // Measured on such a machine (docs/performance.md, "The thirteenth
 // pass"): touching fresh memory cost 2.7 – 3.6 ms per MiB in huge pages
 // against 0.5 ms in small ones, and a build's CPU time was lower without

@@ -33,8 +33,9 @@ func TestFreePageReporting(t *testing.T) {
 		}
 		return all
 	}
-	// This machine's balloon, as sysfs shows it: statistics, deflate on
-	// out-of-memory, free page reporting, and the ring features.
+	// The balloon of the machine this was measured on, as its sysfs
+	// shows it: bits 1 (statistics), 2 (deflate on out-of-memory), 5
+	// (free page reporting), 7 and 32 (virtio 1.0).
 	const firecracker = "0110010100000000000000000000000010000000000000000000000000000000\n"
 	tests := []struct {
 		name string

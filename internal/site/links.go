@@ -327,8 +327,7 @@ func (s *pageScan) idStrings() []string {
 func (s *pageScan) unresolved(ids []string) [][]byte {
 	if len(s.own) > ownKept {
 		// clear walks every slot a map ever grew: after the incidents
-		// page (10,000 ids), that was every later page's largest cost
-		// here.
+		// page (10,000 ids), every later page paid for 10,000 slots.
 		s.own = make(map[string]struct{}, len(ids))
 	}
 	clear(s.own)
