@@ -79,31 +79,48 @@ func recycle(prev, tmp string) *inventory {
 // take lists root. Anything that is neither a directory nor a regular
 // file (a link someone put in the old site, say) is removed, so that no
 // write of the new build can follow it out of the tree.
-func (inv *inventory) take(root string) error {
-	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+func (inv *inventory) take(root string) error { return inv.takeDir(root, "") }
+
+// takeDir lists the directory p, rel under the root ("" for the root
+// itself), and everything under it. The inventory is a set, so names are
+// taken in the order the directory gives them. filepath.WalkDir sorted
+// each of 30,000 directories, two of them 10,000 names long, and made a
+// relative path and a record per file: the inventory was 4.2 - 5.3 % of a
+// rebuild's CPU samples at 10,000 + 10,000, and is 3.4 - 3.8 % this way
+// (docs/performance.md, "The thirteenth pass").
+func (inv *inventory) takeDir(p, rel string) error {
+	d, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	entries, err := d.ReadDir(-1)
+	d.Close()
+	if err != nil {
+		return err
+	}
+	files := make([]oldFile, len(entries)) // the directory's records, in one allocation
+	for i, e := range entries {
+		name := e.Name()
+		r := name
+		if rel != "" {
+			r = rel + "/" + name
 		}
-		if p == root {
-			return nil
-		}
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
+		full := filepath.Join(p, name)
 		switch {
-		case d.IsDir():
-			inv.dirs[rel] = true
-		case d.Type().IsRegular():
-			inv.files[rel] = &oldFile{}
+		case e.IsDir():
+			inv.dirs[r] = true
+			if err := inv.takeDir(full, r); err != nil {
+				return err
+			}
+		case e.Type().IsRegular():
+			inv.files[r] = &files[i]
 		default:
-			if err := os.Remove(p); err != nil {
+			if err := os.Remove(full); err != nil {
 				return err
 			}
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // wait returns once the inventory is taken, with its error.
