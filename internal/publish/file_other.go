@@ -2,7 +2,10 @@
 
 package publish
 
-import "os"
+import (
+	"bytes"
+	"os"
+)
 
 // createFile writes data to a new file at name (a file already there is
 // cut to nothing first).
@@ -12,12 +15,16 @@ func createFile(name string, data []byte) error {
 
 // overwrite writes data over the regular file at name, which exists: the
 // file keeps its inode and whatever blocks it had, and is cut to the new
-// length. There is no flag here to refuse a symbolic link; the inventory
-// of a recycled tree removes links before any file is written.
-func overwrite(name string, data []byte) error {
+// length. A file that holds data already is left as it is, and same says
+// so. There is no flag here to refuse a symbolic link; the inventory of a
+// recycled tree removes links before any file is written.
+func overwrite(name string, data []byte) (same bool, err error) {
+	if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, data) {
+		return true, nil
+	}
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE, 0o644)
 	if err != nil {
-		return err
+		return false, err
 	}
 	_, err = f.Write(data)
 	if err == nil {
@@ -26,5 +33,5 @@ func overwrite(name string, data []byte) error {
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	return err
+	return false, err
 }

@@ -3,6 +3,7 @@
 package publish
 
 import (
+	"bytes"
 	"io/fs"
 	"syscall"
 )
@@ -18,25 +19,81 @@ import (
 // createFile writes data to a new file at name (a file already there is
 // cut to nothing first).
 func createFile(name string, data []byte) error {
-	return writeFD(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC, data, false)
+	fd, err := open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC)
+	if err != nil {
+		return err
+	}
+	return writeFD(name, fd, data, false)
 }
 
 // overwrite writes data over the regular file at name, which exists and
 // is not followed if it is a symbolic link: the file keeps its inode and
-// whatever blocks it had, and is cut to the new length.
-func overwrite(name string, data []byte) error {
-	return writeFD(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_NOFOLLOW, data, true)
+// whatever blocks it had, and is cut to the new length. A file that holds
+// data already is left as it is, and same says so (see sameBytes).
+func overwrite(name string, data []byte) (same bool, err error) {
+	fd, err := open(name, syscall.O_RDWR|syscall.O_CREAT|syscall.O_NOFOLLOW)
+	if err != nil {
+		return false, err
+	}
+	if same, err = holds(fd, data); err != nil || same {
+		op := "read"
+		if cerr := syscall.Close(fd); err == nil && cerr != nil {
+			op, err = "close", cerr
+		}
+		if err != nil {
+			return false, &fs.PathError{Op: op, Path: name, Err: err}
+		}
+		return true, nil
+	}
+	return false, writeFD(name, fd, data, true)
 }
 
-func writeFD(name string, flags int, data []byte, truncate bool) error {
+// holds reports whether the file open at fd holds exactly data. It reads
+// the file a chunk at a time into a buffer on the stack, and stops at the
+// first chunk that differs.
+func holds(fd int, data []byte) (bool, error) {
+	var st syscall.Stat_t
+	if err := retry(func() error { return syscall.Fstat(fd, &st) }); err != nil {
+		return false, err
+	}
+	if st.Size != int64(len(data)) {
+		return false, nil
+	}
+	var buf [16 << 10]byte
+	for off := 0; off < len(data); {
+		var n int
+		err := retry(func() (err error) {
+			n, err = syscall.Pread(fd, buf[:min(len(buf), len(data)-off)], int64(off))
+			return err
+		})
+		if err != nil {
+			return false, err
+		}
+		if n == 0 || !bytes.Equal(buf[:n], data[off:off+n]) {
+			return false, nil
+		}
+		off += n
+	}
+	return true, nil
+}
+
+// open opens name for writing, created with mode 0644 if flags ask.
+func open(name string, flags int) (int, error) {
 	var fd int
 	err := retry(func() (err error) {
 		fd, err = syscall.Open(name, flags|syscall.O_CLOEXEC, 0o644)
 		return err
 	})
 	if err != nil {
-		return &fs.PathError{Op: "open", Path: name, Err: err}
+		return 0, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
+	return fd, nil
+}
+
+// writeFD writes data to the file open at fd from its start, cuts it to
+// that length when truncate says, and closes it.
+func writeFD(name string, fd int, data []byte, truncate bool) error {
+	var err error
 	size := int64(len(data))
 	for len(data) > 0 && err == nil {
 		var n int

@@ -191,7 +191,8 @@ func TestTreeAbortKeepsTheOldSite(t *testing.T) {
 }
 
 // TestTreeStats counts a build's files: all new at first, then written
-// over the kept site's, created, and removed.
+// over the kept site's (or left as they were when they held the same
+// bytes), created, and removed.
 func TestTreeStats(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	tests := []struct {
@@ -201,6 +202,8 @@ func TestTreeStats(t *testing.T) {
 		{map[string]string{"a.html": "1", "b/index.html": "1"}, TreeStats{Created: 2}},
 		{map[string]string{"a.html": "2", "b/index.html": "2"}, TreeStats{Created: 2}}, // nothing kept yet
 		{map[string]string{"a.html": "3", "c.html": "3", "d.html": "3"}, TreeStats{Rewritten: 1, Created: 2, Removed: 1}},
+		{map[string]string{"a.html": "3", "c.html": "3", "d.html": "4"}, TreeStats{Rewritten: 1, Created: 2, Removed: 1}}, // over the second build's site
+		{map[string]string{"a.html": "3", "c.html": "3", "d.html": "4"}, TreeStats{Rewritten: 3, Unchanged: 2}},           // over the third's: only d.html differs
 	}
 	for i, tt := range tests {
 		if got := build(t, out, tt.files); got != tt.want {

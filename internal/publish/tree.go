@@ -25,7 +25,7 @@ type Tree struct {
 	mu   sync.Mutex
 	dirs map[string]*treeDir // by slash-separated relative path
 
-	rewritten, created, removed atomic.Int64
+	rewritten, unchanged, created, removed atomic.Int64
 }
 
 // CreatedIn returns the directory that writing the file name (slash-
@@ -42,16 +42,17 @@ func CreatedIn(name string) string {
 	return dir
 }
 
-// TreeStats counts the files a tree wrote over the kept site's, the files
-// it created, and the kept site's files it removed because the new site
-// lacks them.
+// TreeStats counts the files a tree wrote over the kept site's (and of
+// those, the ones that held the same bytes and were left unwritten), the
+// files it created, and the kept site's files it removed because the new
+// site lacks them.
 type TreeStats struct {
-	Rewritten, Created, Removed int
+	Rewritten, Unchanged, Created, Removed int
 }
 
 // Stats tells what the tree has done so far.
 func (t *Tree) Stats() TreeStats {
-	return TreeStats{int(t.rewritten.Load()), int(t.created.Load()), int(t.removed.Load())}
+	return TreeStats{int(t.rewritten.Load()), int(t.unchanged.Load()), int(t.created.Load()), int(t.removed.Load())}
 }
 
 // treeDir is one directory of a tree, made once however many files of it
@@ -103,7 +104,11 @@ func (t *Tree) write(name, full string, data []byte) error {
 		if f, ok := t.old.files[name]; ok {
 			f.kept.Store(true)
 			t.rewritten.Add(1)
-			return overwrite(full, data)
+			same, err := overwrite(full, data)
+			if same {
+				t.unchanged.Add(1)
+			}
+			return err
 		}
 		if t.old.dirs[name] {
 			if err := os.RemoveAll(full); err != nil {
