@@ -29,7 +29,7 @@ func createFile(name string, data []byte) error {
 // overwrite writes data over the regular file at name, which exists and
 // is not followed if it is a symbolic link: the file keeps its inode and
 // whatever blocks it had, and is cut to the new length. A file that holds
-// data already is left as it is, and same says so (see sameBytes).
+// data already is left as it is, and same says so (see holds).
 func overwrite(name string, data []byte) (same bool, err error) {
 	fd, err := open(name, syscall.O_RDWR|syscall.O_CREAT|syscall.O_NOFOLLOW)
 	if err != nil {
