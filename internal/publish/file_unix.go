@@ -35,17 +35,18 @@ func overwrite(name string, data []byte) (same bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	if same, err = holds(fd, data); err != nil || same {
-		op := "read"
-		if cerr := syscall.Close(fd); err == nil && cerr != nil {
-			op, err = "close", cerr
-		}
-		if err != nil {
-			return false, &fs.PathError{Op: op, Path: name, Err: err}
-		}
-		return true, nil
+	same, err = holds(fd, data)
+	if err != nil {
+		syscall.Close(fd)
+		return false, &fs.PathError{Op: "read", Path: name, Err: err}
 	}
-	return false, writeFD(name, fd, data, true)
+	if !same {
+		return false, writeFD(name, fd, data, true)
+	}
+	if err := syscall.Close(fd); err != nil {
+		return false, &fs.PathError{Op: "close", Path: name, Err: err}
+	}
+	return true, nil
 }
 
 // holds reports whether the file open at fd holds exactly data. It reads
