@@ -1,6 +1,8 @@
 package vendor
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -73,5 +75,39 @@ func TestLoadDirDeterministic(t *testing.T) {
 	}
 	if len(first) != 3 || first[0].File != "vendors/a-one.yaml" || first[2].File != "vendors/c-three.yaml" {
 		t.Errorf("problems not sorted by file: %v", first)
+	}
+}
+
+// openFailFS fails to open the files named in bad, as a disk would.
+type openFailFS struct {
+	fstest.MapFS
+	bad map[string]bool
+}
+
+func (f openFailFS) Open(name string) (fs.File, error) {
+	if f.bad[name] {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: errors.New("input/output error")}
+	}
+	return f.MapFS.Open(name)
+}
+
+// TestLoadDirReadError checks that the files, read on every CPU, fail as
+// one reader going through them in order would: with the first file that
+// cannot be read.
+func TestLoadDirReadError(t *testing.T) {
+	good := string(goodRecord(t))
+	fsys := fstest.MapFS{}
+	for i := range 200 {
+		id := fmt.Sprintf("r-%03d", i)
+		fsys["vendors/"+id+".yaml"] = &fstest.MapFile{Data: []byte(strings.ReplaceAll(good, "id: oneplus-oxygenos", "id: "+id))}
+	}
+	recs, probs, err := LoadDir(fsys, "vendors", mustTaxonomy(t), testToday, nil)
+	if err != nil || len(probs) > 0 || len(recs) != 200 {
+		t.Fatalf("%d records, problems %v, err %v; want 200 records", len(recs), probs, err)
+	}
+	bad := openFailFS{fsys, map[string]bool{"vendors/r-150.yaml": true, "vendors/r-015.yaml": true}}
+	_, _, err = LoadDir(bad, "vendors", mustTaxonomy(t), testToday, nil)
+	if err == nil || !strings.Contains(err.Error(), "vendors/r-015.yaml") || !strings.Contains(err.Error(), "input/output error") {
+		t.Errorf("err %v, want the error of vendors/r-015.yaml", err)
 	}
 }
