@@ -185,5 +185,5 @@ func printCacheStats(w io.Writer, c *doccache.Cache, note string) {
 // printTreeStats tells how the files went to disk: written over the site
 // kept from the build before (see publish/recycle.go), or created.
 func printTreeStats(w io.Writer, s publish.TreeStats) {
-	fmt.Fprintf(w, "files:     %d written over the previous site's (%d of them the same and left alone), %d created, %d of its files removed\n", s.Rewritten, s.Unchanged, s.Created, s.Removed)
+	fmt.Fprintf(w, "files:     %d written over the previous site's (%d of them the same and left alone, %d of those known by the note on their sums), %d created, %d of its files removed\n", s.Rewritten, s.Unchanged, s.Noted, s.Created, s.Removed)
 }

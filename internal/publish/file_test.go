@@ -3,6 +3,7 @@ package publish
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,10 +15,32 @@ import (
 // TestFileWriters holds createFile and overwrite to what os.WriteFile and
 // an overwrite by os.OpenFile would leave: the bytes given, nothing of a
 // longer file before, and an error that names the file.
-// overwriteFile is overwrite as a writer of the tests' tables.
+// createOnly, overwriteFile and rewriteFile are the writers as writers of
+// the tests' tables. Each checks that the identity it returns is the
+// written file's, where identities are read.
+func createOnly(name string, data []byte) error {
+	id, err := createFile(name, data)
+	return sameID(name, id, err)
+}
+
 func overwriteFile(name string, data []byte) error {
-	_, err := overwrite(name, data)
-	return err
+	_, id, err := overwrite(name, data)
+	return sameID(name, id, err)
+}
+
+func rewriteFile(name string, data []byte) error {
+	id, err := rewrite(name, data)
+	return sameID(name, id, err)
+}
+
+func sameID(name string, id fileID, err error) error {
+	if err != nil {
+		return err
+	}
+	if now := lstatID(name); id != now {
+		return fmt.Errorf("the writer said the file is %+v; it is %+v", id, now)
+	}
+	return nil
 }
 
 func TestFileWriters(t *testing.T) {
@@ -31,19 +54,22 @@ func TestFileWriters(t *testing.T) {
 		write  func(name string, data []byte) error
 		data   []byte
 	}{
-		{"create new", nil, createFile, []byte("<p>new</p>")},
-		{"create over longer", []byte("a much longer old file"), createFile, []byte("short")},
-		{"create empty", []byte("old"), createFile, []byte{}},
-		{"create large", nil, createFile, big},
-		{"create one chunk", nil, createFile, big[:writeChunk]},
-		{"create a byte past a chunk", nil, createFile, big[:writeChunk+1]},
-		{"create a byte short of a chunk", nil, createFile, big[:writeChunk-1]},
+		{"create new", nil, createOnly, []byte("<p>new</p>")},
+		{"create over longer", []byte("a much longer old file"), createOnly, []byte("short")},
+		{"create empty", []byte("old"), createOnly, []byte{}},
+		{"create large", nil, createOnly, big},
+		{"create one chunk", nil, createOnly, big[:writeChunk]},
+		{"create a byte past a chunk", nil, createOnly, big[:writeChunk+1]},
+		{"create a byte short of a chunk", nil, createOnly, big[:writeChunk-1]},
 		{"overwrite longer", []byte("a much longer old file"), overwriteFile, []byte("short")},
 		{"overwrite shorter", []byte("old"), overwriteFile, []byte("a longer new file")},
 		{"overwrite to empty", []byte("old"), overwriteFile, nil},
 		{"overwrite large", []byte("old"), overwriteFile, big},
 		{"overwrite the same length", []byte("one"), overwriteFile, []byte("two")},
 		{"overwrite large, its last byte changed", append(bytes.Clone(big[:len(big)-1]), 0xff), overwriteFile, big},
+		{"rewrite longer", []byte("a much longer old file"), rewriteFile, []byte("short")},
+		{"rewrite shorter", []byte("old"), rewriteFile, []byte("a longer new file")},
+		{"rewrite large", []byte("old"), rewriteFile, big},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -76,7 +102,7 @@ func TestFileWriters(t *testing.T) {
 
 func TestFileWriterErrorsNameTheFile(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "no-such-dir", "f.html")
-	for name, write := range map[string]func(string, []byte) error{"createFile": createFile, "overwrite": overwriteFile} {
+	for name, write := range map[string]func(string, []byte) error{"createFile": createOnly, "overwrite": overwriteFile, "rewrite": rewriteFile} {
 		err := write(missing, []byte("x"))
 		var pe *fs.PathError
 		if !errors.As(err, &pe) || pe.Path != missing || !errors.Is(err, fs.ErrNotExist) {
@@ -98,8 +124,11 @@ func TestOverwriteRefusesALink(t *testing.T) {
 	if err := os.Symlink(outside, link); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := overwrite(link, []byte("changed")); err == nil {
+	if _, _, err := overwrite(link, []byte("changed")); err == nil {
 		t.Error("overwrite followed a symbolic link")
+	}
+	if _, err := rewrite(link, []byte("changed")); err == nil {
+		t.Error("rewrite followed a symbolic link")
 	}
 	if got, _ := os.ReadFile(outside); string(got) != "keep" {
 		t.Errorf("the link's target holds %q, want it untouched", got)
@@ -145,7 +174,7 @@ func TestOverwriteLeavesTheSameBytesAlone(t *testing.T) {
 			if err := os.Chtimes(name, past, past); err != nil {
 				t.Fatal(err)
 			}
-			same, err := overwrite(name, tt.now)
+			same, _, err := overwrite(name, tt.now)
 			if err != nil {
 				t.Fatal(err)
 			}

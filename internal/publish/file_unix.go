@@ -17,11 +17,11 @@ import (
 // directly; errors are *fs.PathError, as os would return them.
 
 // createFile writes data to a new file at name (a file already there is
-// cut to nothing first).
-func createFile(name string, data []byte) error {
+// cut to nothing first), and returns the file's identity once written.
+func createFile(name string, data []byte) (fileID, error) {
 	fd, err := open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC)
 	if err != nil {
-		return err
+		return fileID{}, err
 	}
 	return writeFD(name, fd, data, false)
 }
@@ -29,36 +29,49 @@ func createFile(name string, data []byte) error {
 // overwrite writes data over the regular file at name, which exists and
 // is not followed if it is a symbolic link: the file keeps its inode and
 // whatever blocks it had, and is cut to the new length. A file that holds
-// data already is left as it is, and same says so (see holds).
-func overwrite(name string, data []byte) (same bool, err error) {
+// data already is left as it is, and same says so (see holds). id is the
+// file's identity after.
+func overwrite(name string, data []byte) (same bool, id fileID, err error) {
 	fd, err := open(name, syscall.O_RDWR|syscall.O_CREAT|syscall.O_NOFOLLOW)
 	if err != nil {
-		return false, err
+		return false, fileID{}, err
 	}
-	same, err = holds(fd, data)
+	same, id, err = holds(fd, data)
 	if err != nil {
 		syscall.Close(fd)
-		return false, &fs.PathError{Op: "read", Path: name, Err: err}
+		return false, fileID{}, &fs.PathError{Op: "read", Path: name, Err: err}
 	}
 	if !same {
-		return false, writeFD(name, fd, data, true)
+		id, err = writeFD(name, fd, data, true)
+		return false, id, err
 	}
 	if err := syscall.Close(fd); err != nil {
-		return false, &fs.PathError{Op: "close", Path: name, Err: err}
+		return false, fileID{}, &fs.PathError{Op: "close", Path: name, Err: err}
 	}
-	return true, nil
+	return true, id, nil
 }
 
-// holds reports whether the file open at fd holds exactly data. It reads
-// the file a chunk at a time into a buffer on the stack, and stops at the
-// first chunk that differs.
-func holds(fd int, data []byte) (bool, error) {
+// rewrite writes data over the regular file at name, as overwrite does,
+// without reading it first: for a file known to hold other bytes.
+func rewrite(name string, data []byte) (fileID, error) {
+	fd, err := open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_NOFOLLOW)
+	if err != nil {
+		return fileID{}, err
+	}
+	return writeFD(name, fd, data, true)
+}
+
+// holds reports whether the file open at fd holds exactly data, and
+// returns its identity. It reads the file a chunk at a time into a buffer
+// on the stack, and stops at the first chunk that differs.
+func holds(fd int, data []byte) (bool, fileID, error) {
 	var st syscall.Stat_t
 	if err := retry(func() error { return syscall.Fstat(fd, &st) }); err != nil {
-		return false, err
+		return false, fileID{}, err
 	}
+	id := idOf(&st)
 	if st.Size != int64(len(data)) {
-		return false, nil
+		return false, id, nil
 	}
 	var buf [16 << 10]byte
 	for off := 0; off < len(data); {
@@ -68,14 +81,14 @@ func holds(fd int, data []byte) (bool, error) {
 			return err
 		})
 		if err != nil {
-			return false, err
+			return false, id, err
 		}
 		if n == 0 || !bytes.Equal(buf[:n], data[off:off+n]) {
-			return false, nil
+			return false, id, nil
 		}
 		off += n
 	}
-	return true, nil
+	return true, id, nil
 }
 
 // open opens name for writing, created with mode 0644 if flags ask.
@@ -92,8 +105,9 @@ func open(name string, flags int) (int, error) {
 }
 
 // writeFD writes data to the file open at fd from its start, cuts it to
-// that length when truncate says, and closes it.
-func writeFD(name string, fd int, data []byte, truncate bool) error {
+// that length when truncate says, and closes it; it returns the file's
+// identity as it was written.
+func writeFD(name string, fd int, data []byte, truncate bool) (fileID, error) {
 	var err error
 	size := int64(len(data))
 	for len(data) > 0 && err == nil {
@@ -113,13 +127,18 @@ func writeFD(name string, fd int, data []byte, truncate bool) error {
 		op = "truncate"
 		err = retry(func() error { return syscall.Ftruncate(fd, size) })
 	}
+	var st syscall.Stat_t
+	if err == nil {
+		op = "stat"
+		err = retry(func() error { return syscall.Fstat(fd, &st) })
+	}
 	if cerr := syscall.Close(fd); err == nil && cerr != nil {
 		op, err = "close", cerr
 	}
 	if err != nil {
-		return &fs.PathError{Op: op, Path: name, Err: err}
+		return fileID{}, &fs.PathError{Op: op, Path: name, Err: err}
 	}
-	return nil
+	return idOf(&st), nil
 }
 
 // retry calls f again while it is interrupted by a signal.

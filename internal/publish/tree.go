@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Tree is a site written file by file as it is built, into a directory
@@ -21,11 +22,13 @@ import (
 type Tree struct {
 	out, tmp string
 	old      *inventory // nil for a new, empty tree
+	oldSums  *sums      // the note on the recycled tree's files, if it has a good one
+	sums     *sums      // the note on this tree's files (see sums.go)
 
 	mu   sync.Mutex
 	dirs map[string]*treeDir // by slash-separated relative path
 
-	rewritten, unchanged, created, removed atomic.Int64
+	rewritten, unchanged, noted, created, removed atomic.Int64
 }
 
 // CreatedIn returns the directory that writing the file name (slash-
@@ -43,16 +46,17 @@ func CreatedIn(name string) string {
 }
 
 // TreeStats counts the files a tree wrote over the kept site's (and of
-// those, the ones that held the same bytes and were left unwritten), the
-// files it created, and the kept site's files it removed because the new
-// site lacks them.
+// those, the ones that held the same bytes and were left unwritten, and of
+// these the ones known by the note on their sums, unread), the files it
+// created, and the kept site's files it removed because the new site lacks
+// them.
 type TreeStats struct {
-	Rewritten, Unchanged, Created, Removed int
+	Rewritten, Unchanged, Noted, Created, Removed int
 }
 
 // Stats tells what the tree has done so far.
 func (t *Tree) Stats() TreeStats {
-	return TreeStats{int(t.rewritten.Load()), int(t.unchanged.Load()), int(t.created.Load()), int(t.removed.Load())}
+	return TreeStats{int(t.rewritten.Load()), int(t.unchanged.Load()), int(t.noted.Load()), int(t.created.Load()), int(t.removed.Load())}
 }
 
 // treeDir is one directory of a tree, made once however many files of it
@@ -73,7 +77,15 @@ func NewTree(out string) (*Tree, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create a temporary directory beside %s: %w", out, err)
 	}
-	return &Tree{out: out, tmp: tmp, old: recycle(prevPath(out), tmp), dirs: map[string]*treeDir{}}, nil
+	t := &Tree{out: out, tmp: tmp, sums: newSums(), dirs: map[string]*treeDir{}}
+	prevRoot := lstatID(prevPath(out))
+	if t.old = recycle(prevPath(out), tmp); t.old != nil {
+		if t.oldSums = takeSums(prevSumsPath(out), prevRoot); t.oldSums != nil {
+			// Under the same key a file left alone is tagged once.
+			t.sums.key = t.oldSums.key
+		}
+	}
+	return t, nil
 }
 
 // Put writes one file of the site; name is slash-separated and relative.
@@ -98,21 +110,45 @@ func (t *Tree) Put(name string, data []byte) error {
 
 // write puts one file at full: over the old site's file of that name when
 // there is one, else as a new file (after removing a directory of the old
-// site in its way; no other file of this build can be below it).
+// site in its way; no other file of this build can be below it). It notes
+// the file's identity and tag for the build after next.
 func (t *Tree) write(name, full string, data []byte) error {
+	tag := t.sums.tag(data)
+	id, err := t.put(name, full, data, tag)
+	if err == nil {
+		t.sums.note(name, id, tag)
+	}
+	return err
+}
+
+func (t *Tree) put(name, full string, data []byte, tag [16]byte) (fileID, error) {
 	if t.old != nil {
 		if f, ok := t.old.files[name]; ok {
 			f.kept.Store(true)
 			t.rewritten.Add(1)
-			same, err := overwrite(full, data)
+			if t.oldSums != nil {
+				if e, ok := t.oldSums.lookup(name); ok {
+					if id := lstatID(full); id.ino != 0 && id == e.id {
+						// The file is as noted: its bytes are the
+						// noted ones, and the tags (under one key) tell.
+						if tag == e.tag {
+							t.unchanged.Add(1)
+							t.noted.Add(1)
+							return id, nil
+						}
+						return rewrite(full, data)
+					}
+				}
+			}
+			same, id, err := overwrite(full, data)
 			if same {
 				t.unchanged.Add(1)
 			}
-			return err
+			return id, err
 		}
 		if t.old.dirs[name] {
 			if err := os.RemoveAll(full); err != nil {
-				return err
+				return fileID{}, err
 			}
 		}
 	}
@@ -194,7 +230,19 @@ func (t *Tree) Commit() (err error) {
 			return fmt.Errorf("remove %s: %w", prev, err)
 		}
 	}
-	return swap(t.out, t.tmp, prev)
+	if err := swap(t.out, t.tmp, prev); err != nil {
+		return err
+	}
+	// The notes follow their sites: the one on the site now kept, then
+	// this tree's. A note that cannot be written only costs the build
+	// after next a comparison of bytes.
+	os.Rename(sumsPath(t.out), prevSumsPath(t.out))
+	t.sums.root = lstatID(t.out)
+	t.sums.dropRacy(time.Now())
+	if t.sums.root.ino != 0 {
+		saveSums(sumsPath(t.out), t.sums)
+	}
+	return nil
 }
 
 // Abort sets the tree aside for the next build to write over (or removes

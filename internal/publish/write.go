@@ -48,6 +48,7 @@ func WriteProgress(out string, files Files, progress func(done, total int)) erro
 		return err
 	}
 	committed = true
+	os.Remove(sumsPath(out)) // a note on the site just removed
 	if err := os.RemoveAll(old); err != nil {
 		return fmt.Errorf("remove the previous site at %s: %w", old, err)
 	}
@@ -76,7 +77,7 @@ func writeTree(dir string, files Files, progress func(done, total int)) error {
 	var done atomic.Int64
 	parallel.Each(len(paths), func(i int) {
 		p := paths[i]
-		if err := createFile(filepath.Join(dir, filepath.FromSlash(p)), files[p]); err != nil {
+		if _, err := createFile(filepath.Join(dir, filepath.FromSlash(p)), files[p]); err != nil {
 			errs[i] = fmt.Errorf("write %s: %w", p, err)
 		}
 		if progress != nil {

@@ -1,0 +1,168 @@
+package publish
+
+import (
+	"bytes"
+	"maps"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// buildNoted is build with its writes made well before the commit, so
+// that the note keeps them (see racyMargin).
+func buildNoted(t *testing.T, out string, files map[string]string) TreeStats {
+	t.Helper()
+	tr, err := NewTree(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	putAll(t, tr, files)
+	time.Sleep(2 * racyMargin)
+	if err := tr.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return tr.Stats()
+}
+
+// TestTreeSums checks that a rebuild takes a kept file as the note on its
+// sums says only while the file is the one noted, and that whatever
+// happened to it or to the note, the site written is the one given.
+func TestTreeSums(t *testing.T) {
+	if lstatID(t.TempDir()).ino == 0 {
+		t.Skip("files' identities are not read here: a rebuild compares bytes (TestTreeStats)")
+	}
+	site := map[string]string{"index.html": "home", "a/index.html": "page a", "b/index.html": "page b", "c.json": "{}"}
+	tests := []struct {
+		name    string
+		meddle  func(t *testing.T, out string) // to the kept site or its note, before the third build
+		files   map[string]string              // the third build's
+		noted   int                            // files it should take as noted, unread
+		changed int                            // and ones it should find changed
+	}{
+		{"nothing changed", nil, site, 4, 0},
+		{"a page of the new site changed", nil, with(site, "a/index.html", "page A"), 3, 1},
+		{"a kept file changed, same length", func(t *testing.T, out string) {
+			write(t, filepath.Join(prevPath(out), "b", "index.html"), "page X")
+		}, site, 3, 1},
+		{"a kept file replaced by another with the same bytes", func(t *testing.T, out string) {
+			p := filepath.Join(prevPath(out), "b", "index.html")
+			write(t, p+".new", "page b")
+			if err := os.Rename(p+".new", p); err != nil {
+				t.Fatal(err)
+			}
+		}, site, 3, 0},
+		{"the note damaged", func(t *testing.T, out string) {
+			b, err := os.ReadFile(prevSumsPath(out))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b[len(b)/2] ^= 1
+			write(t, prevSumsPath(out), string(b))
+		}, site, 0, 0},
+		{"the note cut short", func(t *testing.T, out string) {
+			b, _ := os.ReadFile(prevSumsPath(out))
+			write(t, prevSumsPath(out), string(b[:len(b)-5]))
+		}, site, 0, 0},
+		{"the note on the other site", func(t *testing.T, out string) {
+			b, _ := os.ReadFile(sumsPath(out))
+			write(t, prevSumsPath(out), string(b))
+		}, site, 0, 0},
+		{"no note", func(t *testing.T, out string) {
+			os.Remove(prevSumsPath(out))
+		}, with(site, "c.json", "[]"), 0, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			buildNoted(t, out, site)
+			buildNoted(t, out, site) // a new tree: nothing kept yet
+			if tt.meddle != nil {
+				tt.meddle(t, out)
+			}
+			got := buildNoted(t, out, tt.files)
+			if got.Noted != tt.noted || got.Rewritten != 4 || got.Unchanged != 4-tt.changed {
+				t.Errorf("%+v, want %d noted and %d of 4 unchanged", got, tt.noted, 4-tt.changed)
+			}
+			if gotFiles := readTree(t, out); !maps.Equal(gotFiles, withDirs(tt.files)) {
+				t.Fatalf("site %v, want %v", gotFiles, tt.files)
+			}
+			// The note this build left serves the build after next.
+			buildNoted(t, out, tt.files)
+			again := buildNoted(t, out, tt.files)
+			if again.Noted != 4 || again.Unchanged != 4 {
+				t.Errorf("the build after next: %+v, want all 4 noted", again)
+			}
+			if gotFiles := readTree(t, out); !maps.Equal(gotFiles, withDirs(tt.files)) {
+				t.Fatalf("site after two more builds %v, want %v", gotFiles, tt.files)
+			}
+		})
+	}
+}
+
+// TestSumsRacy checks that a note forgets files changed too shortly
+// before it is saved for their change time to tell a later change.
+func TestSumsRacy(t *testing.T) {
+	s := newSums()
+	now := time.Now()
+	s.note("old.html", fileID{dev: 1, ino: 2, ctime: now.Add(-time.Second).UnixNano(), size: 1}, s.tag([]byte("x")))
+	s.note("new.html", fileID{dev: 1, ino: 3, ctime: now.Add(-racyMargin / 2).UnixNano(), size: 1}, s.tag([]byte("y")))
+	s.dropRacy(now)
+	if _, ok := s.lookup("old.html"); !ok {
+		t.Error("a file changed a second before was forgotten")
+	}
+	if _, ok := s.lookup("new.html"); ok {
+		t.Error("a file changed within the margin was kept")
+	}
+}
+
+// TestSumsEncoding checks that a note reads back as written, that its tag
+// depends on its key and bytes alone, and that any change to the encoded
+// note, or any cut, is refused.
+func TestSumsEncoding(t *testing.T) {
+	s := newSums()
+	s.root = fileID{dev: 7, ino: 99}
+	for i, name := range []string{"index.html", "ru/vendors/x/index.html", "api/v1/vendors.json"} {
+		s.note(name, fileID{dev: 7, ino: uint64(100 + i), ctime: 1795410767123456789 + int64(i), size: int64(i * 1000)}, s.tag([]byte(name)))
+	}
+	b := s.encode()
+	back, err := decodeSums(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.key != s.key || back.root != s.root || !maps.Equal(back.files, s.files) {
+		t.Fatalf("read back %+v, want %+v", back.files, s.files)
+	}
+	if back.tag([]byte("index.html")) != s.tag([]byte("index.html")) {
+		t.Error("the same key and bytes gave another tag")
+	}
+	if s.tag([]byte("index.html")) == s.tag([]byte("index.htm!")) {
+		t.Error("other bytes gave the same tag")
+	}
+	if newSums().tag([]byte("index.html")) == s.tag([]byte("index.html")) {
+		t.Error("another key gave the same tag")
+	}
+	for i := range b {
+		changed := bytes.Clone(b)
+		changed[i] ^= 0x10
+		if _, err := decodeSums(changed); err == nil {
+			t.Fatalf("a note changed at byte %d was read", i)
+		}
+		if _, err := decodeSums(b[:i]); err == nil {
+			t.Fatalf("a note cut to %d bytes was read", i)
+		}
+	}
+}
+
+func with(files map[string]string, name, data string) map[string]string {
+	files = maps.Clone(files)
+	files[name] = data
+	return files
+}
+
+func write(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
