@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 )
@@ -46,14 +47,18 @@ type inventory struct {
 	dirs  map[string]bool
 }
 
-// oldFile is a file of the recycled tree; kept is set once the new build
+// oldFile is a file of the recycled tree: its identity when the inventory
+// was asked for identities (else zero), and kept, set once the new build
 // has written it, or has put a directory in its place.
-type oldFile struct{ kept atomic.Bool }
+type oldFile struct {
+	id   fileID
+	kept atomic.Bool
+}
 
 // recycle moves the kept previous site, if there is one, into the empty
-// directory tmp and starts taking its inventory; it returns nil when there
-// is nothing to reuse.
-func recycle(prev, tmp string) *inventory {
+// directory tmp and starts taking its inventory, with each file's identity
+// when ids says; it returns nil when there is nothing to reuse.
+func recycle(prev, tmp string, ids bool) *inventory {
 	fi, err := os.Lstat(prev)
 	if err != nil || !fi.IsDir() {
 		return nil
@@ -69,58 +74,119 @@ func recycle(prev, tmp string) *inventory {
 	inv := &inventory{ready: make(chan struct{}), files: map[string]*oldFile{}, dirs: map[string]bool{}}
 	go func() {
 		defer close(inv.ready)
-		if err := inv.take(tmp); err != nil {
+		if err := inv.take(tmp, ids); err != nil {
 			inv.err = fmt.Errorf("reuse the previous site: %w (delete %s and build again)", err, prev)
 		}
 	}()
 	return inv
 }
 
-// take lists root. Anything that is neither a directory nor a regular
-// file (a link someone put in the old site, say) is removed, so that no
-// write of the new build can follow it out of the tree.
-func (inv *inventory) take(root string) error { return inv.takeDir(root, "") }
+// inventoryReaders is how many directories the inventory reads at once.
+// The machine of issue #8 pages out file-system data no one has used for
+// half a minute, directories and inodes included, so a rebuild's
+// inventory reads much of it back from the disk: read one directory after
+// the other, each read waited alone, and the inventory of 30,000
+// directories was not done when the first files came to be written.
+const inventoryReaders = 16
 
-// takeDir lists the directory p, rel under the root ("" for the root
-// itself), and everything under it. The inventory is a set, so names are
-// taken in the order the directory gives them. filepath.WalkDir sorted
-// each of 30,000 directories, two of them 10,000 names long, and made a
-// relative path and a record per file: the inventory was 4.2 - 5.3 % of a
-// rebuild's CPU samples at 10,000 + 10,000, and is 3.4 - 3.8 % this way
-// (docs/performance.md, "The thirteenth pass").
-func (inv *inventory) takeDir(p, rel string) error {
+// take lists root on inventoryReaders goroutines. Anything that is neither
+// a directory nor a regular file (a link someone put in the old site, say)
+// is removed, so that no write of the new build can follow it out of the
+// tree. Names are taken in the order the directories give them: the
+// inventory is a set, and sorting each of 30,000 directories, two of them
+// 10,000 names long, was most of its cost (docs/performance.md, "The
+// thirteenth pass").
+func (inv *inventory) take(root string, ids bool) error {
+	var (
+		mu      sync.Mutex
+		cond    = sync.NewCond(&mu)
+		todo    = []string{""} // directories to list, relative to root
+		pending = 1            // listed or being listed
+		failed  error
+		wg      sync.WaitGroup
+	)
+	for range inventoryReaders {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				for len(todo) == 0 && pending > 0 && failed == nil {
+					cond.Wait()
+				}
+				if len(todo) == 0 || failed != nil {
+					mu.Unlock()
+					return
+				}
+				rel := todo[len(todo)-1]
+				todo = todo[:len(todo)-1]
+				mu.Unlock()
+
+				subdirs, err := inv.takeDir(root, rel, ids, &mu)
+
+				mu.Lock()
+				if err != nil && failed == nil {
+					failed = err
+				}
+				todo = append(todo, subdirs...)
+				pending += len(subdirs) - 1
+				cond.Broadcast()
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return failed
+}
+
+// takeDir lists the directory rel under root ("" for root itself), puts
+// its files and directories in the inventory under mu, and returns its
+// directories for the readers to list.
+func (inv *inventory) takeDir(root, rel string, ids bool, mu *sync.Mutex) ([]string, error) {
+	p := filepath.Join(root, filepath.FromSlash(rel))
 	d, err := os.Open(p)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	entries, err := d.ReadDir(-1)
 	d.Close()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	files := make([]oldFile, len(entries)) // the directory's records, in one allocation
+	var subdirs []string
+	names := make([]string, len(entries))
 	for i, e := range entries {
 		name := e.Name()
 		r := name
 		if rel != "" {
 			r = rel + "/" + name
 		}
-		full := filepath.Join(p, name)
+		names[i] = r
 		switch {
 		case e.IsDir():
-			inv.dirs[r] = true
-			if err := inv.takeDir(full, r); err != nil {
-				return err
-			}
+			subdirs = append(subdirs, r)
 		case e.Type().IsRegular():
-			inv.files[r] = &files[i]
+			if ids {
+				files[i].id = lstatID(filepath.Join(p, name))
+			}
 		default:
-			if err := os.Remove(full); err != nil {
-				return err
+			if err := os.Remove(filepath.Join(p, name)); err != nil {
+				return nil, err
 			}
 		}
 	}
-	return nil
+	mu.Lock()
+	defer mu.Unlock()
+	for i, e := range entries {
+		switch {
+		case e.IsDir():
+			inv.dirs[names[i]] = true
+		case e.Type().IsRegular():
+			inv.files[names[i]] = &files[i]
+		}
+	}
+	return subdirs, nil
 }
 
 // wait returns once the inventory is taken, with its error.

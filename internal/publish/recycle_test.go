@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -227,5 +228,62 @@ func TestBeside(t *testing.T) {
 		if got := Beside(filepath.FromSlash(tt.out), tt.what); got != filepath.FromSlash(tt.want) {
 			t.Errorf("Beside(%q, %q) = %q, want %q", tt.out, tt.what, got, tt.want)
 		}
+	}
+}
+
+// TestInventoryTakesEveryEntry holds the inventory, read on many
+// goroutines, to what one walk of the tree finds: every directory, every
+// regular file with its identity when asked, and no link left.
+func TestInventoryTakesEveryEntry(t *testing.T) {
+	root := t.TempDir()
+	wantFiles, wantDirs := map[string]bool{}, map[string]bool{}
+	for i := range 40 { // more directories than readers, three deep
+		for j := range 3 {
+			dir := fmt.Sprintf("d%02d/e%d", i, j)
+			wantDirs[fmt.Sprintf("d%02d", i)], wantDirs[dir] = true, true
+			for k := range 5 {
+				name := fmt.Sprintf("%s/f%d.html", dir, k)
+				if err := os.MkdirAll(filepath.Join(root, filepath.FromSlash(dir)), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(name)), []byte(name), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				wantFiles[name] = true
+			}
+		}
+	}
+	if err := os.WriteFile(filepath.Join(root, "top.html"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wantFiles["top.html"] = true
+	link := filepath.Join(root, "d07", "e1", "link")
+	linked := os.Symlink(root, link) == nil
+
+	for _, ids := range []bool{false, true} {
+		inv := &inventory{files: map[string]*oldFile{}, dirs: map[string]bool{}}
+		if err := inv.take(root, ids); err != nil {
+			t.Fatal(err)
+		}
+		if !maps.Equal(inv.dirs, wantDirs) {
+			t.Errorf("ids %v: directories %v, want %v", ids, inv.dirs, wantDirs)
+		}
+		for name := range wantFiles {
+			f, ok := inv.files[name]
+			switch {
+			case !ok:
+				t.Errorf("ids %v: %s missing", ids, name)
+			case ids && f.id != lstatID(filepath.Join(root, filepath.FromSlash(name))):
+				t.Errorf("ids %v: %s has identity %+v, want %+v", ids, name, f.id, lstatID(filepath.Join(root, filepath.FromSlash(name))))
+			case !ids && f.id != (fileID{}):
+				t.Errorf("ids %v: %s has an identity", ids, name)
+			}
+		}
+		if len(inv.files) != len(wantFiles) {
+			t.Errorf("ids %v: %d files, want %d", ids, len(inv.files), len(wantFiles))
+		}
+	}
+	if _, err := os.Lstat(link); linked && err == nil {
+		t.Error("the link is still there")
 	}
 }

@@ -26,8 +26,10 @@ import (
 // no one can set back) and a tag of its bytes, and keeps the note beside
 // the output with the site it describes (sumsPath). A build that recycles
 // that site again takes a file whose inode, size and change time are as
-// noted to hold the noted bytes, and compares tags instead of bytes:
-// one lstat instead of an open, a read of the whole file and a close. Any
+// noted to hold the noted bytes, and compares tags instead of bytes: the
+// inventory of the recycled site takes each file's identity with an lstat,
+// in the background and many at a time, instead of an open, a read of the
+// whole file and a close on the writer's lane. Any
 // write, truncation, rename or replacement of the file since changes its
 // change time or its inode, and sends it back to the comparison of bytes;
 // so does a note that is missing, damaged, or for another directory.

@@ -78,12 +78,13 @@ func NewTree(out string) (*Tree, error) {
 		return nil, fmt.Errorf("create a temporary directory beside %s: %w", out, err)
 	}
 	t := &Tree{out: out, tmp: tmp, sums: newSums(), dirs: map[string]*treeDir{}}
-	prevRoot := lstatID(prevPath(out))
-	if t.old = recycle(prevPath(out), tmp); t.old != nil {
-		if t.oldSums = takeSums(prevSumsPath(out), prevRoot); t.oldSums != nil {
-			// Under the same key a file left alone is tagged once.
-			t.sums.key = t.oldSums.key
-		}
+	t.oldSums = takeSums(prevSumsPath(out), lstatID(prevPath(out)))
+	if t.old = recycle(prevPath(out), tmp, t.oldSums != nil); t.old == nil {
+		t.oldSums = nil
+	}
+	if t.oldSums != nil {
+		// Under the same key a file left alone is tagged once.
+		t.sums.key = t.oldSums.key
 	}
 	return t, nil
 }
@@ -127,8 +128,10 @@ func (t *Tree) put(name, full string, data []byte, tag [16]byte) (fileID, error)
 			f.kept.Store(true)
 			t.rewritten.Add(1)
 			if t.oldSums != nil {
+				// The inventory took the file's identity when the build
+				// began: the tree is this build's own since.
 				if e, ok := t.oldSums.lookup(name); ok {
-					if id := lstatID(full); id.ino != 0 && id == e.id {
+					if id := f.id; id.ino != 0 && id == e.id {
 						// The file is as noted: its bytes are the
 						// noted ones, and the tags (under one key) tell.
 						if tag == e.tag {
