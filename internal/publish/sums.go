@@ -10,6 +10,7 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 )
@@ -60,8 +61,13 @@ type sumEntry struct {
 	tag [16]byte
 }
 
-// sums is the note on one tree: its root directory and its files by
-// slash-separated relative path. Its methods are safe for concurrent use.
+// sums is the note on one tree: its root directory, its files and its
+// directories by slash-separated relative path. A directory's identity
+// changes with every name added to it, removed or renamed, so a directory
+// still as noted holds the noted names, and the inventory of a recycled
+// tree need not read it (see inventory.take). An entry whose identity is
+// zero is one whose name is known and its identity not. Its methods are
+// safe for concurrent use.
 type sums struct {
 	key  [16]byte
 	root fileID // dev and ino of the tree's directory
@@ -69,13 +75,14 @@ type sums struct {
 
 	mu    sync.Mutex
 	files map[string]sumEntry
+	dirs  map[string]fileID
 }
 
 const sumsMagic = "atlas-sums 1\n"
 
 // newSums starts an empty note with a new random key.
 func newSums() *sums {
-	s := &sums{files: map[string]sumEntry{}}
+	s := &sums{files: map[string]sumEntry{}, dirs: map[string]fileID{}}
 	rand.Read(s.key[:])
 	return s
 }
@@ -101,12 +108,38 @@ func (s *sums) tag(data []byte) [16]byte {
 
 // note records the file name as id, holding bytes of tag.
 func (s *sums) note(name string, id fileID, tag [16]byte) {
-	if id.ino == 0 {
-		return
-	}
 	s.mu.Lock()
 	s.files[name] = sumEntry{id, tag}
 	s.mu.Unlock()
+}
+
+// noteDir records the directory name as id.
+func (s *sums) noteDir(name string, id fileID) {
+	s.mu.Lock()
+	s.dirs[name] = id
+	s.mu.Unlock()
+}
+
+// children lists the names the note puts in each directory ("" for the
+// root), files and directories alike.
+func (s *sums) children() map[string][]string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	kids := make(map[string][]string, len(s.dirs)+1)
+	add := func(name string) {
+		parent := ""
+		if i := strings.LastIndexByte(name, '/'); i >= 0 {
+			parent = name[:i]
+		}
+		kids[parent] = append(kids[parent], name)
+	}
+	for name := range s.files {
+		add(name)
+	}
+	for name := range s.dirs {
+		add(name)
+	}
+	return kids
 }
 
 // racyMargin is how long before a note is saved a file must have changed
@@ -118,17 +151,45 @@ func (s *sums) note(name string, id fileID, tag [16]byte) {
 // (the build's own fstat) finely anyway.
 const racyMargin = 20 * time.Millisecond
 
-// dropRacy forgets the files that changed less than racyMargin before
-// now: the next build that recycles them compares their bytes.
+// dropRacy forgets the identities of the files and directories that
+// changed less than racyMargin before now, keeping their names: the next
+// build that recycles them compares those files' bytes and reads those
+// directories.
 func (s *sums) dropRacy(now time.Time) {
 	limit := now.Add(-racyMargin).UnixNano()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for name, e := range s.files {
 		if e.id.ctime >= limit {
-			delete(s.files, name)
+			s.files[name] = sumEntry{tag: e.tag}
 		}
 	}
+	for name, id := range s.dirs {
+		if id.ctime >= limit {
+			s.dirs[name] = fileID{}
+		}
+	}
+}
+
+// dir returns the noted identity of the directory name, other than the
+// root, when it is known; a nil note knows none.
+func (s *sums) dir(name string) (fileID, bool) {
+	if s == nil || name == "" {
+		return fileID{}, false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id, ok := s.dirs[name]
+	return id, ok && id.ino != 0
+}
+
+// knowsDir reports whether the note has name for a directory, its
+// identity known or not.
+func (s *sums) knowsDir(name string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.dirs[name]
+	return ok
 }
 
 // lookup returns the note on name.
@@ -151,15 +212,23 @@ func (s *sums) encode() []byte {
 	b = binary.AppendUvarint(b, s.root.ino)
 	b = binary.AppendUvarint(b, uint64(len(s.files)))
 	for name, e := range s.files {
-		b = binary.AppendUvarint(b, uint64(len(name)))
-		b = append(b, name...)
-		b = binary.AppendUvarint(b, e.id.dev)
-		b = binary.AppendUvarint(b, e.id.ino)
-		b = binary.AppendVarint(b, e.id.ctime)
-		b = binary.AppendVarint(b, e.id.size)
+		b = appendEntry(b, name, e.id)
 		b = append(b, e.tag[:]...)
 	}
+	b = binary.AppendUvarint(b, uint64(len(s.dirs)))
+	for name, id := range s.dirs {
+		b = appendEntry(b, name, id)
+	}
 	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+}
+
+func appendEntry(b []byte, name string, id fileID) []byte {
+	b = binary.AppendUvarint(b, uint64(len(name)))
+	b = append(b, name...)
+	b = binary.AppendUvarint(b, id.dev)
+	b = binary.AppendUvarint(b, id.ino)
+	b = binary.AppendVarint(b, id.ctime)
+	return binary.AppendVarint(b, id.size)
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -180,26 +249,50 @@ func decodeSums(b []byte) (*sums, error) {
 	s := &sums{}
 	copy(s.key[:], r.bytes(16))
 	s.root.dev, s.root.ino = r.uvarint(), r.uvarint()
-	n := r.uvarint()
-	if n > uint64(len(r.b)) { // every entry takes more than a byte
-		return nil, errBadSums
-	}
+	n := r.count()
 	s.files = make(map[string]sumEntry, n)
 	for range n {
-		name := string(r.bytes(int(min(r.uvarint(), uint64(len(r.b)+1)))))
+		name, id := r.entry()
 		var e sumEntry
-		e.id.dev, e.id.ino = r.uvarint(), r.uvarint()
-		e.id.ctime, e.id.size = r.varint(), r.varint()
+		e.id = id
 		copy(e.tag[:], r.bytes(16))
 		if r.bad {
 			return nil, errBadSums
 		}
 		s.files[name] = e
 	}
+	n = r.count()
+	s.dirs = make(map[string]fileID, n)
+	for range n {
+		name, id := r.entry()
+		if r.bad {
+			return nil, errBadSums
+		}
+		s.dirs[name] = id
+	}
 	if r.bad || len(r.b) != 0 {
 		return nil, errBadSums
 	}
 	return s, nil
+}
+
+// count reads a number of entries, each of which takes more than a byte.
+func (r *sumsReader) count() uint64 {
+	n := r.uvarint()
+	if n > uint64(len(r.b)) {
+		r.bad = true
+		return 0
+	}
+	return n
+}
+
+// entry reads a name and an identity.
+func (r *sumsReader) entry() (string, fileID) {
+	name := string(r.bytes(int(min(r.uvarint(), uint64(len(r.b)+1)))))
+	var id fileID
+	id.dev, id.ino = r.uvarint(), r.uvarint()
+	id.ctime, id.size = r.varint(), r.varint()
+	return name, id
 }
 
 // sumsReader takes values off the front of b; once one does not fit, bad

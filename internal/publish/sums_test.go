@@ -34,24 +34,25 @@ func TestTreeSums(t *testing.T) {
 	}
 	site := map[string]string{"index.html": "home", "a/index.html": "page a", "b/index.html": "page b", "c.json": "{}"}
 	tests := []struct {
-		name    string
-		meddle  func(t *testing.T, out string) // to the kept site or its note, before the third build
-		files   map[string]string              // the third build's
-		noted   int                            // files it should take as noted, unread
-		changed int                            // and ones it should find changed
+		name   string
+		meddle func(t *testing.T, out string) // to the kept site or its note, before the third build
+		files  map[string]string              // the third build's
+		noted  int                            // files it should take as noted, unread
+		kept   int                            // files it should find in the kept site
+		same   int                            // and of those, holding the same bytes
 	}{
-		{"nothing changed", nil, site, 4, 0},
-		{"a page of the new site changed", nil, with(site, "a/index.html", "page A"), 3, 1},
+		{"nothing changed", nil, site, 4, 4, 4},
+		{"a page of the new site changed", nil, with(site, "a/index.html", "page A"), 3, 4, 3},
 		{"a kept file changed, same length", func(t *testing.T, out string) {
 			write(t, filepath.Join(prevPath(out), "b", "index.html"), "page X")
-		}, site, 3, 1},
+		}, site, 3, 4, 3},
 		{"a kept file replaced by another with the same bytes", func(t *testing.T, out string) {
 			p := filepath.Join(prevPath(out), "b", "index.html")
 			write(t, p+".new", "page b")
 			if err := os.Rename(p+".new", p); err != nil {
 				t.Fatal(err)
 			}
-		}, site, 3, 0},
+		}, site, 3, 4, 4},
 		{"the note damaged", func(t *testing.T, out string) {
 			b, err := os.ReadFile(prevSumsPath(out))
 			if err != nil {
@@ -59,18 +60,31 @@ func TestTreeSums(t *testing.T) {
 			}
 			b[len(b)/2] ^= 1
 			write(t, prevSumsPath(out), string(b))
-		}, site, 0, 0},
+		}, site, 0, 4, 4},
 		{"the note cut short", func(t *testing.T, out string) {
 			b, _ := os.ReadFile(prevSumsPath(out))
 			write(t, prevSumsPath(out), string(b[:len(b)-5]))
-		}, site, 0, 0},
+		}, site, 0, 4, 4},
 		{"the note on the other site", func(t *testing.T, out string) {
 			b, _ := os.ReadFile(sumsPath(out))
 			write(t, prevSumsPath(out), string(b))
-		}, site, 0, 0},
+		}, site, 0, 4, 4},
+		{"a file added to a kept directory", func(t *testing.T, out string) {
+			write(t, filepath.Join(prevPath(out), "a", "extra.html"), "not the site's")
+		}, site, 4, 4, 4},
+		{"a kept file removed", func(t *testing.T, out string) {
+			if err := os.Remove(filepath.Join(prevPath(out), "a", "index.html")); err != nil {
+				t.Fatal(err)
+			}
+		}, site, 3, 3, 3},
+		{"a link put in a kept directory", func(t *testing.T, out string) {
+			if err := os.Symlink(out, filepath.Join(prevPath(out), "b", "link")); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+		}, site, 4, 4, 4},
 		{"no note", func(t *testing.T, out string) {
 			os.Remove(prevSumsPath(out))
-		}, with(site, "c.json", "[]"), 0, 1},
+		}, with(site, "c.json", "[]"), 0, 4, 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,8 +95,8 @@ func TestTreeSums(t *testing.T) {
 				tt.meddle(t, out)
 			}
 			got := buildNoted(t, out, tt.files)
-			if got.Noted != tt.noted || got.Rewritten != 4 || got.Unchanged != 4-tt.changed {
-				t.Errorf("%+v, want %d noted and %d of 4 unchanged", got, tt.noted, 4-tt.changed)
+			if got.Noted != tt.noted || got.Rewritten != tt.kept || got.Unchanged != tt.same {
+				t.Errorf("%+v, want %d noted, %d kept, %d the same", got, tt.noted, tt.kept, tt.same)
 			}
 			if gotFiles := readTree(t, out); !maps.Equal(gotFiles, withDirs(tt.files)) {
 				t.Fatalf("site %v, want %v", gotFiles, tt.files)
@@ -100,19 +114,62 @@ func TestTreeSums(t *testing.T) {
 	}
 }
 
-// TestSumsRacy checks that a note forgets files changed too shortly
-// before it is saved for their change time to tell a later change.
+// TestInventoryTakesNotedDirectories checks that the inventory of a tree
+// with a note reads only the directories that changed since, and finds
+// in them what changed.
+func TestInventoryTakesNotedDirectories(t *testing.T) {
+	if lstatID(t.TempDir()).ino == 0 {
+		t.Skip("files' identities are not read here")
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	site := map[string]string{"index.html": "1", "a/index.html": "2", "a/b/index.html": "3", "c/index.html": "4", "c/d.json": "5"}
+	buildNoted(t, out, site)
+	buildNoted(t, out, site) // .public.prev.sums is the note on the first
+	write(t, filepath.Join(prevPath(out), "c", "new.html"), "added")
+	note := takeSums(prevSumsPath(out), lstatID(prevPath(out)))
+	if note == nil {
+		t.Fatal("no note on the kept site")
+	}
+	inv := &inventory{files: map[string]*oldFile{}, dirs: map[string]bool{}}
+	if err := inv.take(prevPath(out), note); err != nil {
+		t.Fatal(err)
+	}
+	if n := inv.notedDirs.Load(); n != 2 { // a and a/b; c changed, and the root is always read
+		t.Errorf("%d directories taken as noted, want 2", n)
+	}
+	if inv.files["c/new.html"] == nil || inv.files["a/b/index.html"] == nil || !inv.dirs["a/b"] {
+		t.Errorf("files %v, directories %v", inv.files, inv.dirs)
+	}
+	for name, f := range inv.files {
+		if f.id != lstatID(filepath.Join(prevPath(out), filepath.FromSlash(name))) {
+			t.Errorf("%s: identity %+v, not the file's", name, f.id)
+		}
+	}
+}
+
+// TestSumsRacy checks that a note forgets the identities of files and
+// directories changed too shortly before it is saved for their change
+// time to tell a later change, and keeps their names.
 func TestSumsRacy(t *testing.T) {
 	s := newSums()
 	now := time.Now()
-	s.note("old.html", fileID{dev: 1, ino: 2, ctime: now.Add(-time.Second).UnixNano(), size: 1}, s.tag([]byte("x")))
-	s.note("new.html", fileID{dev: 1, ino: 3, ctime: now.Add(-racyMargin / 2).UnixNano(), size: 1}, s.tag([]byte("y")))
+	old, recent := now.Add(-time.Second).UnixNano(), now.Add(-racyMargin/2).UnixNano()
+	s.note("old.html", fileID{dev: 1, ino: 2, ctime: old, size: 1}, s.tag([]byte("x")))
+	s.note("new.html", fileID{dev: 1, ino: 3, ctime: recent, size: 1}, s.tag([]byte("y")))
+	s.noteDir("old", fileID{dev: 1, ino: 4, ctime: old})
+	s.noteDir("new", fileID{dev: 1, ino: 5, ctime: recent})
 	s.dropRacy(now)
-	if _, ok := s.lookup("old.html"); !ok {
+	if e, ok := s.lookup("old.html"); !ok || e.id.ino != 2 {
 		t.Error("a file changed a second before was forgotten")
 	}
-	if _, ok := s.lookup("new.html"); ok {
-		t.Error("a file changed within the margin was kept")
+	if e, ok := s.lookup("new.html"); !ok || e.id != (fileID{}) {
+		t.Errorf("a file changed within the margin: %+v, %v; want its name with no identity", e, ok)
+	}
+	if _, ok := s.dir("old"); !ok {
+		t.Error("a directory changed a second before was forgotten")
+	}
+	if _, ok := s.dir("new"); ok || !s.knowsDir("new") {
+		t.Error("a directory changed within the margin kept its identity, or lost its name")
 	}
 }
 

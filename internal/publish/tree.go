@@ -11,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/telemetry-atlas/atlas/internal/parallel"
 )
 
 // Tree is a site written file by file as it is built, into a directory
@@ -79,7 +81,7 @@ func NewTree(out string) (*Tree, error) {
 	}
 	t := &Tree{out: out, tmp: tmp, sums: newSums(), dirs: map[string]*treeDir{}}
 	t.oldSums = takeSums(prevSumsPath(out), lstatID(prevPath(out)))
-	if t.old = recycle(prevPath(out), tmp, t.oldSums != nil); t.old == nil {
+	if t.old = recycle(prevPath(out), tmp, t.oldSums); t.old == nil {
 		t.oldSums = nil
 	}
 	if t.oldSums != nil {
@@ -227,6 +229,7 @@ func (t *Tree) Commit() (err error) {
 	if err := os.Chmod(t.tmp, 0o755); err != nil {
 		return fmt.Errorf("chmod %s: %w", t.tmp, err)
 	}
+	t.noteDirs()
 	if _, err := os.Lstat(prev); err == nil {
 		// Another build kept a site meanwhile: one is enough.
 		if err := os.RemoveAll(prev); err != nil {
@@ -246,6 +249,20 @@ func (t *Tree) Commit() (err error) {
 		saveSums(sumsPath(t.out), t.sums)
 	}
 	return nil
+}
+
+// noteDirs notes the identity of every directory of the tree, once no
+// name will be added to any of them or removed.
+func (t *Tree) noteDirs() {
+	t.mu.Lock()
+	dirs := make([]string, 0, len(t.dirs))
+	for dir := range t.dirs {
+		dirs = append(dirs, dir)
+	}
+	t.mu.Unlock()
+	parallel.Each(len(dirs), func(i int) {
+		t.sums.noteDir(dirs[i], lstatID(filepath.Join(t.tmp, filepath.FromSlash(dirs[i]))))
+	})
 }
 
 // Abort sets the tree aside for the next build to write over (or removes
