@@ -314,22 +314,30 @@ func (r *sumsReader) bytes(n int) []byte {
 
 func (r *sumsReader) uvarint() uint64 {
 	v, n := binary.Uvarint(r.b)
-	if r.bad || n <= 0 {
-		r.bad = true
+	if !r.skip(n) {
 		return 0
 	}
-	r.b = r.b[n:]
 	return v
 }
 
 func (r *sumsReader) varint() int64 {
 	v, n := binary.Varint(r.b)
-	if r.bad || n <= 0 {
-		r.bad = true
+	if !r.skip(n) {
 		return 0
 	}
-	r.b = r.b[n:]
 	return v
+}
+
+// skip takes the n bytes a varint was read from, and reports whether it
+// was read whole (n > 0, as encoding/binary says) and nothing before it
+// failed.
+func (r *sumsReader) skip(n int) bool {
+	if r.bad || n <= 0 {
+		r.bad = true
+		return false
+	}
+	r.b = r.b[n:]
+	return true
 }
 
 // takeSums reads and removes the note at path, and returns it if it is

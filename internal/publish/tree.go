@@ -129,21 +129,15 @@ func (t *Tree) put(name, full string, data []byte, tag [16]byte) (fileID, error)
 		if f, ok := t.old.files[name]; ok {
 			f.kept.Store(true)
 			t.rewritten.Add(1)
-			if t.oldSums != nil {
-				// The inventory took the file's identity when the build
-				// began: the tree is this build's own since.
-				if e, ok := t.oldSums.lookup(name); ok {
-					if id := f.id; id.ino != 0 && id == e.id {
-						// The file is as noted: its bytes are the
-						// noted ones, and the tags (under one key) tell.
-						if tag == e.tag {
-							t.unchanged.Add(1)
-							t.noted.Add(1)
-							return id, nil
-						}
-						return rewrite(full, data)
-					}
+			if e, ok := t.asNoted(name, f); ok {
+				// Its bytes are the noted ones, and the tags (under one
+				// key) tell whether they are data.
+				if tag != e.tag {
+					return rewrite(full, data)
 				}
+				t.unchanged.Add(1)
+				t.noted.Add(1)
+				return e.id, nil
 			}
 			same, id, err := overwrite(full, data)
 			if same {
@@ -159,6 +153,17 @@ func (t *Tree) put(name, full string, data []byte, tag [16]byte) (fileID, error)
 	}
 	t.created.Add(1)
 	return createFile(full, data)
+}
+
+// asNoted returns the note on the kept file f of name when the file is
+// still as noted: the inventory took its identity when the build began,
+// and the tree has been this build's own since.
+func (t *Tree) asNoted(name string, f *oldFile) (sumEntry, bool) {
+	if t.oldSums == nil || f.id.ino == 0 {
+		return sumEntry{}, false
+	}
+	e, ok := t.oldSums.lookup(name)
+	return e, ok && e.id == f.id
 }
 
 // mkdir makes dir (slash-separated, relative) and its parents in the tree,
