@@ -127,14 +127,14 @@ type found struct {
 // measured, each open and read a system call that the other reader could
 // not fill. A file over maxFileSize is a problem, not read; the first
 // failure to read, in the order given, is the error.
-func readAll(fsys fs.FS, found []found) ([]SourceFile, diag.Problems, error) {
+func readAll(fsys fs.FS, list []found) ([]SourceFile, diag.Problems, error) {
 	type result struct {
 		tooBig int64 // the file's size, when over maxFileSize
 		err    error
 	}
-	results := make([]result, len(found))
-	parallel.Each(len(found), func(i int) {
-		f := &found[i]
+	results := make([]result, len(list))
+	parallel.Each(len(list), func(i int) {
+		f := &list[i]
 		info, err := f.entry.Info()
 		if err != nil {
 			results[i].err = fmt.Errorf("stat %s: %w", f.file.Name, err)
@@ -148,16 +148,16 @@ func readAll(fsys fs.FS, found []found) ([]SourceFile, diag.Problems, error) {
 			results[i].err = fmt.Errorf("read %s: %w", f.file.Name, err)
 		}
 	})
-	files := make([]SourceFile, 0, len(found))
+	files := make([]SourceFile, 0, len(list))
 	var probs diag.Problems
 	for i, r := range results {
 		switch {
 		case r.err != nil:
 			return nil, nil, r.err
 		case r.tooBig > 0:
-			probs = append(probs, diag.Problem{File: found[i].file.Name, Msg: fmt.Sprintf("file is %d bytes; the limit is %d: split the chapter", r.tooBig, maxFileSize)})
+			probs = append(probs, diag.Problem{File: list[i].file.Name, Msg: fmt.Sprintf("file is %d bytes; the limit is %d: split the chapter", r.tooBig, maxFileSize)})
 		default:
-			files = append(files, found[i].file)
+			files = append(files, list[i].file)
 		}
 	}
 	return files, probs, nil

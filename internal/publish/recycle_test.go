@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 )
 
 // readTree is every regular file below dir with its bytes, and every
@@ -62,11 +63,18 @@ func putAll(t *testing.T, tr *Tree, files map[string]string) {
 // what the tree did.
 func build(t *testing.T, out string, files map[string]string) TreeStats {
 	t.Helper()
+	return buildWaiting(t, out, files, 0)
+}
+
+// buildWaiting is build that waits between the writes and the commit.
+func buildWaiting(t *testing.T, out string, files map[string]string, wait time.Duration) TreeStats {
+	t.Helper()
 	tr, err := NewTree(out)
 	if err != nil {
 		t.Fatal(err)
 	}
 	putAll(t, tr, files)
+	time.Sleep(wait)
 	if err := tr.Commit(); err != nil {
 		t.Fatal(err)
 	}

@@ -13,16 +13,7 @@ import (
 // that the note keeps them (see racyMargin).
 func buildNoted(t *testing.T, out string, files map[string]string) TreeStats {
 	t.Helper()
-	tr, err := NewTree(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	putAll(t, tr, files)
-	time.Sleep(2 * racyMargin)
-	if err := tr.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	return tr.Stats()
+	return buildWaiting(t, out, files, 2*racyMargin)
 }
 
 // TestTreeSums checks that a rebuild takes a kept file as the note on its
