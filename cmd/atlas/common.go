@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/telemetry-atlas/atlas/internal/readahead"
 	"io"
 	"os"
 	"time"
@@ -43,7 +44,7 @@ func (f *siteFlags) options() (build.Options, error) {
 	if st, err := os.Stat(f.source); err != nil || !st.IsDir() {
 		return build.Options{}, fmt.Errorf("--source %q is not a directory", f.source)
 	}
-	return build.Options{Source: os.DirFS(f.source), BaseURL: f.baseURL, Today: today}, nil
+	return build.Options{Source: readahead.Dir(f.source), BaseURL: f.baseURL, Today: today}, nil
 }
 
 // report prints the problems of a build and returns the exit code.

@@ -11,6 +11,7 @@ import (
 	"github.com/telemetry-atlas/atlas/internal/diag"
 	"github.com/telemetry-atlas/atlas/internal/highlight"
 	"github.com/telemetry-atlas/atlas/internal/parallel"
+	"github.com/telemetry-atlas/atlas/internal/readahead"
 )
 
 // Languages are the site's languages, English first: English is the one
@@ -125,7 +126,9 @@ type found struct {
 // order given. With one reader for the chapters and one for the records,
 // the load kept 1.45 – 1.5 of two CPUs busy in a quarter of the builds
 // measured, each open and read a system call that the other reader could
-// not fill. A file over maxFileSize is a problem, not read; the first
+// not fill. The files are asked for all at once first (readahead), so
+// that a corpus the kernel has paged out comes back in large reads while
+// these go on. A file over maxFileSize is a problem, not read; the first
 // failure to read, in the order given, is the error.
 func readAll(fsys fs.FS, list []found) ([]SourceFile, diag.Problems, error) {
 	type result struct {
@@ -133,6 +136,13 @@ func readAll(fsys fs.FS, list []found) ([]SourceFile, diag.Problems, error) {
 		err    error
 	}
 	results := make([]result, len(list))
+	names := make([]string, 0, len(list))
+	for _, f := range list {
+		if f.entry.Type().IsRegular() {
+			names = append(names, f.file.Name)
+		}
+	}
+	defer readahead.Start(fsys, names, maxFileSize)()
 	parallel.Each(len(list), func(i int) {
 		f := &list[i]
 		info, err := f.entry.Info()
