@@ -5,12 +5,13 @@
 // (on this project's benchmark machine, anything not read for half a
 // minute is paged out), reading them one by one, even on sixteen
 // goroutines, waits on the disk for each: 0.73 - 1.0 s for 112 MB here,
-// and twice that when the CPUs are busy parsing what was read before,
-// since a reader whose read has returned waits for a CPU. Told first which
-// files will be read (posix_fadvise POSIX_FADV_WILLNEED, which returns
-// without waiting), the kernel sends their reads to the disk together, in
-// fewer and larger requests, while the loader goes on: the same files were
-// in memory after 0.40 - 0.48 s, with half the system time.
+// and twice that when the CPUs are busy parsing what was read before (a
+// reader whose read has returned waits for a CPU before it sends the next).
+// Told first which files will be read (posix_fadvise POSIX_FADV_WILLNEED,
+// which returns without waiting), the kernel has all their reads at once,
+// while the loader goes on: the same files were in memory after 0.40 -
+// 0.48 s, with half the system time (docs/performance.md, "The fifteenth
+// pass").
 package readahead
 
 import (
