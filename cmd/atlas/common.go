@@ -4,13 +4,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/telemetry-atlas/atlas/internal/readahead"
 	"io"
 	"os"
 	"time"
 
 	"github.com/telemetry-atlas/atlas/internal/build"
 	"github.com/telemetry-atlas/atlas/internal/diag"
+	"github.com/telemetry-atlas/atlas/internal/readahead"
 	"github.com/telemetry-atlas/atlas/internal/vendor"
 )
 

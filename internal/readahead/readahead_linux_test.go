@@ -3,6 +3,7 @@ package readahead
 import (
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 	"time"
 	"unsafe"
@@ -42,6 +43,35 @@ func TestReadAheadReads(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatal("no page of the file came into memory within 10 s of ReadAhead")
 		}
+	}
+}
+
+// TestReadAheadSkipsWhatItCannotRead gives ReadAhead names that are not
+// regular files, or not there, or not valid: it must return, without
+// blocking on the FIFO (a plain open would wait for a writer) and without
+// following the link out of the tree.
+func TestReadAheadSkipsWhatItCannotRead(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "real.md"), []byte("text"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"real.md", "sub", "missing.md", "../escape.md", "/abs.md", ""}
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.md"), 0o644); err == nil {
+		names = append(names, "fifo.md")
+	}
+	if err := os.Symlink(filepath.Join(dir, "real.md"), filepath.Join(dir, "link.md")); err == nil {
+		names = append(names, "link.md")
+	}
+	wait := Start(Dir(dir), names, 1<<20)
+	done := make(chan struct{})
+	go func() { wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("ReadAhead did not return: it is blocked on one of the names")
 	}
 }
 
