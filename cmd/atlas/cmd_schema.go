@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/telemetry-atlas/atlas/internal/publish"
 	"github.com/telemetry-atlas/atlas/internal/vendor"
 )
 
@@ -48,35 +49,10 @@ func runSchema(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s is up to date\n", vendor.SchemaFile)
 		return exitOK
 	}
-	if err := writeFileAtomic(file, want); err != nil {
-		fmt.Fprintf(stderr, "atlas schema: %v\n", err)
+	if err := publish.WriteFileAtomic(file, want, 0o644); err != nil {
+		fmt.Fprintf(stderr, "atlas schema: writing %s: %v\n", file, err)
 		return exitContent
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", vendor.SchemaFile)
 	return exitOK
-}
-
-// writeFileAtomic writes data to a temporary file beside name and renames it
-// into place, so a reader never sees half a file.
-func writeFileAtomic(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".atlas-*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	return nil
 }

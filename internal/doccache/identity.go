@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 
 	"golang.org/x/crypto/blake2b"
+
+	"github.com/telemetry-atlas/atlas/internal/publish"
 )
 
 // secretSize is the length of the secret a machine's user keeps for the
@@ -73,20 +75,8 @@ func loadSecret(path string) ([]byte, error) {
 	}
 	// A new file beside it, renamed into place: two builds at once keep
 	// one secret between them, whichever's rename comes last.
-	tmp, err := os.CreateTemp(filepath.Dir(path), "cache-key.new-*")
-	if err != nil {
+	if err := publish.WriteFileAtomic(path, secret, 0o600); err != nil {
 		return nil, fmt.Errorf("make the cache key: %w", err)
-	}
-	_, werr := tmp.Write(secret)
-	cerr := tmp.Close()
-	if werr == nil && cerr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	} else if werr == nil {
-		werr = cerr
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return nil, fmt.Errorf("make the cache key: %w", werr)
 	}
 	return secret, nil
 }

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"hash/crc32"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -355,24 +354,4 @@ func takeSums(path string, root fileID) *sums {
 		return nil
 	}
 	return s
-}
-
-// saveSums writes the note at path, by a file beside it renamed into
-// place, so that a note is whole or absent.
-func saveSums(path string, s *sums) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".new-")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(s.encode())
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
 }

@@ -251,7 +251,7 @@ func (t *Tree) Commit() (err error) {
 	t.sums.root = lstatID(t.out)
 	t.sums.dropRacy(time.Now())
 	if t.sums.root.ino != 0 {
-		saveSums(sumsPath(t.out), t.sums)
+		WriteFileAtomic(sumsPath(t.out), t.sums.encode(), 0o600) // whole or absent
 	}
 	return nil
 }
