@@ -176,16 +176,25 @@ func (inv *inventory) takeNoted(root string, names []string, note *sums, mu *syn
 		}
 		files[i].id = lstatID(filepath.Join(root, filepath.FromSlash(r)))
 	}
+	inv.add(mu, names, isDir, files)
+	return subdirs
+}
+
+// add puts one directory's entries in the inventory under mu: names[i] is
+// a directory when isDir[i], else the file files[i]; an empty name is an
+// entry not taken.
+func (inv *inventory) add(mu *sync.Mutex, names []string, isDir []bool, files []oldFile) {
 	mu.Lock()
 	defer mu.Unlock()
 	for i, r := range names {
-		if isDir[i] {
+		switch {
+		case r == "":
+		case isDir[i]:
 			inv.dirs[r] = true
-		} else {
+		default:
 			inv.files[r] = &files[i]
 		}
 	}
-	return subdirs
 }
 
 // takeDir lists the directory rel under root ("" for root itself), puts
@@ -205,15 +214,16 @@ func (inv *inventory) takeDir(root, rel string, ids bool, mu *sync.Mutex) ([]str
 	files := make([]oldFile, len(entries)) // the directory's records, in one allocation
 	var subdirs []string
 	names := make([]string, len(entries))
+	isDir := make([]bool, len(entries))
 	for i, e := range entries {
 		name := e.Name()
 		r := name
 		if rel != "" {
 			r = rel + "/" + name
 		}
-		names[i] = r
 		switch {
 		case e.IsDir():
+			isDir[i] = true
 			subdirs = append(subdirs, r)
 		case e.Type().IsRegular():
 			if ids {
@@ -223,18 +233,11 @@ func (inv *inventory) takeDir(root, rel string, ids bool, mu *sync.Mutex) ([]str
 			if err := os.Remove(filepath.Join(p, name)); err != nil {
 				return nil, err
 			}
+			continue // not taken
 		}
+		names[i] = r
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	for i, e := range entries {
-		switch {
-		case e.IsDir():
-			inv.dirs[names[i]] = true
-		case e.Type().IsRegular():
-			inv.files[names[i]] = &files[i]
-		}
-	}
+	inv.add(mu, names, isDir, files)
 	return subdirs, nil
 }
 
