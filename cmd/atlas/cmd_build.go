@@ -24,7 +24,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) of the build to this file")
 	memProfile := fs.String("memprofile", "", "write a heap profile (pprof) at the end of the build to this file")
 	useCache := fs.Bool("cache", true, "reuse the chapters and records the last build parsed, when their files have not changed (kept beside --out from the second build on: .public.cache/)")
-	heapLimit := fs.Int("heap-limit", defaultHeapLimit, "soft limit of the heap in MiB: near it the collector works harder (0: none; GOMEMLIMIT, when set, wins)")
+	heapLimit := fs.Int("heap-limit", defaultHeapLimit, "soft limit of the heap in MiB: the collector aims at three quarters of it and works harder near it (0: none; GOMEMLIMIT, when set, wins)")
 	var huge hugePages
 	fs.Var(&huge, "huge-pages", "ask Linux for transparent huge pages for the heap, where it gives them only when asked (transparent_hugepage/enabled: madvise): auto, the default, asks unless the host takes back the memory the machine frees (virtio-balloon free page reporting); true or false decides")
 	if code, done := parse(fs, args); done {
@@ -39,7 +39,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "atlas build: %v\n", err)
 		return exitUsage
 	}
-	limitHeap(*heapLimit)
+	defer limitHeap(*heapLimit)()
 	advise, hugeNote := huge.decide(hostReclaimsFreedMemory)
 	if advise {
 		hugeNote = adviseHugePages()

@@ -42,7 +42,8 @@ func writeHeapProfile(name string) error {
 // defaultHeapLimit is the soft heap limit of a build, in MiB. A build
 // allocates far more than it keeps (every page is made, written and
 // dropped), so without a limit the collector lets the heap grow to twice
-// what is live; near the limit it collects sooner instead. A site whose
+// what is live; under the limit a heapPacer aims it at three quarters of
+// the limit, and near the limit the runtime collects sooner. A site whose
 // live data outgrows the limit still builds: the runtime caps the time it
 // gives the collector.
 const defaultHeapLimit = 1024
@@ -58,13 +59,17 @@ const limitedGCPercent = 400
 
 // limitHeap sets the soft heap limit to mib MiB, and lets the heap grow
 // further between collections below it, unless GOMEMLIMIT is set or mib is
-// 0. GOGC, when set, keeps its value.
-func limitHeap(mib int) {
+// 0. GOGC, when set, keeps its value; otherwise a heapPacer keeps the
+// heap's goal at three quarters of the limit (see heappacer.go). The
+// returned function stops the pacer.
+func limitHeap(mib int) (stop func()) {
 	if mib <= 0 || os.Getenv("GOMEMLIMIT") != "" {
-		return
+		return func() {}
 	}
 	debug.SetMemoryLimit(int64(mib) << 20)
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(limitedGCPercent)
+	if os.Getenv("GOGC") != "" {
+		return func() {}
 	}
+	debug.SetGCPercent(limitedGCPercent)
+	return startHeapPacer(uint64(mib) << 20 * pacedShare / 100).stop
 }

@@ -32,7 +32,7 @@ func TestLimitHeap(t *testing.T) {
 			debug.SetGCPercent(100)
 			t.Setenv("GOMEMLIMIT", tt.gomemlimit)
 			t.Setenv("GOGC", tt.gogc)
-			limitHeap(tt.mib)
+			limitHeap(tt.mib)()
 			if got := debug.SetMemoryLimit(-1); got != tt.want {
 				t.Errorf("limit = %d, want %d", got, tt.want)
 			}
