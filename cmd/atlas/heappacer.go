@@ -18,12 +18,12 @@ import (
 // (MADV_DONTNEED, on the allocating goroutine), which the build faults in
 // again moments later: 330 MB given back that way in one build, another
 // 110 MB in the background. On a machine whose host takes freed memory
-// back, every page faulted in again costs the host's fault as well; giving
-// back and faulting in took 7 % of a build's samples (perf).
+// back, every page faulted in again costs the host's fault as well: giving
+// back took 3.4 % of a build's samples and page faults 7.6 % (perf).
 //
 // With the goal at three quarters of the limit, the overshoot and the
 // spans freed but not yet reused fit under the limit, and the runtime
-// gives back little: a fifth fewer page faults, and about the same peak
+// gives back little: a fifth fewer page faults and a peak 30 MB lower
 // (docs/performance.md, "The eighteenth pass").
 const pacedShare = 75
 
