@@ -27,10 +27,10 @@ import (
 // (docs/performance.md, "The eighteenth pass").
 const pacedShare = 75
 
-// pacedGCPercent bounds the GOGC the pacer sets: at most the limited
-// GOGC, and at least a quarter, so that a heap whose live data nears the
-// target still grows between collections (the limit, not the pacer,
-// stops it then).
+// pacedGCMax and pacedGCMin bound the GOGC the pacer sets: at most the
+// limited GOGC, and at least a quarter, so that a heap whose live data
+// nears the target still grows between collections (the limit, not the
+// pacer, stops it then).
 const (
 	pacedGCMax = limitedGCPercent
 	pacedGCMin = 25
@@ -85,7 +85,7 @@ func (p *heapPacer) collected() {
 // pacedGCPercent is the GOGC at which a heap with live bytes live after a
 // collection next collects at target bytes, within the pacer's bounds.
 func pacedGCPercent(target, live uint64) int {
-	if live == 0 || target/live >= uint64(pacedGCMax/100+1) {
+	if live == 0 {
 		return pacedGCMax
 	}
 	percent := int(target*100/live) - 100
